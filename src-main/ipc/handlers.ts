@@ -1,0 +1,36 @@
+// Maps every contract command to the service method that does it. A missing or extra handler is a compile error.
+import type { Handlers } from '../../src-shared/contract/commands';
+import { LAB_CLIENT_NAME, type LabServices } from '../services/create-lab';
+
+export function createHandlers(lab: LabServices, info: { version: string; shell: 'electron' | 'browser' }) {
+  const { broker, profiles, settings, clients } = lab;
+  return {
+    'app.getInfo': async () => ({ ...info, labClientName: LAB_CLIENT_NAME }),
+    'broker.getStatus': async () => broker.getStatus(),
+    'broker.restart': async () => broker.restart(),
+
+    'profiles.list': async () => ({
+      profiles: await profiles.list(),
+      activeProfileId: (await settings.get()).activeProfileId,
+    }),
+    'profiles.save': async (input) => profiles.save(input),
+    'profiles.delete': async ({ id }) => {
+      await profiles.remove(id);
+      return { done: true as const };
+    },
+    'connection.useProfile': async ({ profileId }) => lab.useProfile(profileId),
+
+    'mqtt.listClients': async () => clients.list(),
+    'mqtt.connect': async ({ clientName, profileId, clientId }) => clients.connect(clientName, profileId, clientId),
+    'mqtt.disconnect': async ({ clientName }) => clients.disconnect(clientName),
+    'mqtt.subscribe': async (input) => clients.subscribe(input.clientName, input.filter, input.qos),
+    'mqtt.unsubscribe': async ({ clientName, filter }) => {
+      await clients.unsubscribe(clientName, filter);
+      return { done: true as const };
+    },
+    'mqtt.publish': async (input) => clients.publish(input),
+
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+  } satisfies Handlers;
+}

@@ -1,0 +1,116 @@
+// Zod schemas for the data that crosses the boundary: profiles, client status, messages, broker status.
+// Types are inferred from these; nothing here imports Node, DOM, Electron or Vue.
+import { z } from 'zod';
+import { explainInvalidFilter, explainInvalidTopic } from '../mqtt/topic-rules';
+
+export const qosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+export type Qos = z.infer<typeof qosSchema>;
+
+export const topicSchema = z.string().superRefine((topic, ctx) => {
+  const problem = explainInvalidTopic(topic);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const filterSchema = z.string().superRefine((filter, ctx) => {
+  const problem = explainInvalidFilter(filter);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A name for one of the lab's MQTT clients: "lab", "explorer", "playground-publisher", ... */
+export const clientNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Client names use lowercase letters, digits and dashes, like "explorer".');
+
+export const transportSchema = z.enum(['mqtt', 'mqtts', 'ws', 'wss']);
+export type Transport = z.infer<typeof transportSchema>;
+
+export const profileKindSchema = z.enum(['builtin', 'public', 'custom']);
+
+const profileFields = {
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Profile ids use lowercase letters, digits and dashes.'),
+  name: z.string().trim().min(1, 'Give the profile a name.').max(80),
+  kind: profileKindSchema,
+  host: z.string().trim().min(1, 'Type the broker host, like "test.mosquitto.org" or "192.168.1.20".').max(253),
+  port: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  transport: transportSchema,
+  /** WebSocket path, used with ws and wss. */
+  path: z.string().max(200).default('/mqtt'),
+  clientId: z.string().max(128, 'Client ids longer than 128 characters are refused by many brokers.'),
+  username: z.string().max(200).default(''),
+  keepaliveSeconds: z.number().int().min(0).max(65535).default(60),
+  cleanSession: z.boolean().default(true),
+  protocolVersion: z.union([z.literal(4), z.literal(5)]).default(4),
+  /** Path of a PEM file with the CA certificate(s) to trust, for mqtts and wss. */
+  caFile: z.string().max(1024).default(''),
+  verifyCertificate: z.boolean().default(true),
+};
+
+/** A saved broker profile as the renderer sees it: the password itself never leaves the main side. */
+export const brokerProfileSchema = z.object({ ...profileFields, hasPassword: z.boolean() });
+export type BrokerProfile = z.infer<typeof brokerProfileSchema>;
+
+/** What the renderer sends to save a profile. password: absent keeps it, null clears it, a string sets it. */
+export const profileInputSchema = z.object({
+  ...profileFields,
+  password: z.string().max(1024).nullable().optional(),
+});
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
+export const clientStateSchema = z.enum(['idle', 'connecting', 'connected', 'reconnecting', 'offline', 'error']);
+export type ClientState = z.infer<typeof clientStateSchema>;
+
+export const clientStatusSchema = z.object({
+  clientName: z.string(),
+  profileId: z.string(),
+  /** mqtt://host:port as the student would type it. */
+  brokerUrl: z.string(),
+  clientId: z.string(),
+  state: clientStateSchema,
+  /** A sentence for the student about the state, especially errors. */
+  message: z.string().optional(),
+  errorCode: z.string().optional(),
+  sinceMs: z.number(),
+});
+export type ClientStatus = z.infer<typeof clientStatusSchema>;
+
+export const payloadEncodingSchema = z.enum(['utf8', 'base64']);
+
+export const receivedMessageSchema = z.object({
+  topic: z.string(),
+  /** The payload as text when it is valid UTF-8, else null (then use payloadBase64). */
+  payloadText: z.string().nullable(),
+  payloadBase64: z.string(),
+  /** True size on the wire; when larger than what is carried here, truncated is true. */
+  sizeBytes: z.number(),
+  truncated: z.boolean(),
+  qos: qosSchema,
+  retain: z.boolean(),
+  receivedAtMs: z.number(),
+});
+export type ReceivedMessage = z.infer<typeof receivedMessageSchema>;
+
+export const brokerStateSchema = z.enum(['starting', 'running', 'restarting', 'stopped', 'failed']);
+export type BrokerState = z.infer<typeof brokerStateSchema>;
+
+export const brokerStatusSchema = z.object({
+  state: brokerStateSchema,
+  host: z.string(),
+  tcpPort: z.number().nullable(),
+  wsPort: z.number().nullable(),
+  /** The ports asked for; when they were taken, the broker moved to the next free one. */
+  requestedTcpPort: z.number(),
+  requestedWsPort: z.number(),
+  restarts: z.number(),
+  connectedClients: z.number(),
+  message: z.string().optional(),
+});
+export type BrokerStatus = z.infer<typeof brokerStatusSchema>;
+
+export const localeSchema = z.enum(['en', 'te']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const settingsSchema = z.object({
+  locale: localeSchema.default('en'),
+  activeProfileId: z.string().default('builtin'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
