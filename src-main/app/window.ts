@@ -1,6 +1,7 @@
 // The main window: its locked-down webPreferences and what it loads (app://lab, never file:// or http).
 // It must not decide what the window may do at run time: that is security.ts.
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import type { Logger } from '../lib/logger';
 import { APP_ENTRY_URL } from './app-protocol';
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -38,9 +39,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 }
 
 /** Creates the window and loads the renderer through the app protocol (Electron security checklist #18). */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, logger: Logger): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger.error(`The window could not load ${APP_ENTRY_URL}`, error));
   return window;
 }

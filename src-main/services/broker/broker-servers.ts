@@ -1,0 +1,92 @@
+// Runs aedes behind a TCP server and an MQTT-over-WebSocket server on one host. Used inside the worker process;
+// it never talks to the parent process and never exits the process itself.
+import http from 'node:http';
+import net from 'node:net';
+import { Aedes, type AedesOptions } from 'aedes';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import { listenOnFreePort } from './listen-on-free-port';
+
+export interface BrokerServersOptions {
+  host: string;
+  tcpPort: number;
+  wsPort: number;
+  /** Called whenever a client connects or disconnects, with the new count (not throttled here). */
+  onClientCountChanged(count: number): void;
+  /** Only for experiments that compare aedes settings (see test/unit/broker/support); the worker never sets it. */
+  aedesOptions?: AedesOptions;
+}
+
+export interface RunningBrokerServers {
+  tcpPort: number;
+  wsPort: number;
+  close(): Promise<void>;
+}
+
+/**
+ * concurrency 0 removes mqemitter's global in-flight limit. With the default (100), a slow QoS 0 subscriber fills
+ * the limit, later publishes wait in mqemitter's queue, and when that subscriber disappears the queue is drained
+ * by synchronous recursion (released -> _do -> fastparallel with no listeners -> released ...), which overflows the
+ * stack once a few thousand messages wait. Publishers are still held back per connection: aedes reads the next
+ * chunk from a socket only after every publish of the previous chunk has been delivered.
+ */
+export const AEDES_OPTIONS: AedesOptions = { concurrency: 0 };
+
+const UPGRADE_HINT =
+  'This is the MQTT over WebSocket port of the MQTT Lab broker. Connect with an MQTT client using ws://, not a web browser.\n';
+
+function closeServer(server: net.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function createWebSocketServers(broker: Aedes) {
+  const httpServer = http.createServer((_request, response) => {
+    response.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', upgrade: 'websocket' });
+    response.end(UPGRADE_HINT);
+  });
+  const webSockets = new WebSocketServer({ server: httpServer });
+  // Listen errors reach us through listenOnFreePort; without this listener ws would rethrow them as uncaught.
+  webSockets.on('error', () => {});
+  webSockets.on('connection', (socket, request) => {
+    const stream = createWebSocketStream(socket);
+    // aedes adds its own error handling once it owns the stream; this covers the instant before.
+    stream.on('error', () => {});
+    broker.handle(stream, request);
+  });
+  return { httpServer, webSockets };
+}
+
+export async function startBrokerServers(options: BrokerServersOptions): Promise<RunningBrokerServers> {
+  const broker = await Aedes.createBroker(options.aedesOptions ?? AEDES_OPTIONS);
+  const reportCount = () => options.onClientCountChanged(broker.connectedClients);
+  broker.on('client', reportCount);
+  broker.on('clientDisconnect', reportCount);
+
+  // Tracked so close() can end sockets that never sent CONNECT and so are not aedes clients yet.
+  const tcpSockets = new Set<net.Socket>();
+  const tcpServer = net.createServer((socket) => {
+    tcpSockets.add(socket);
+    socket.once('close', () => tcpSockets.delete(socket));
+    socket.on('error', () => {});
+    broker.handle(socket);
+  });
+  const { httpServer, webSockets } = createWebSocketServers(broker);
+
+  async function close(): Promise<void> {
+    for (const socket of webSockets.clients) socket.terminate();
+    webSockets.close();
+    const closed = [closeServer(tcpServer), closeServer(httpServer)];
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    for (const socket of tcpSockets) socket.destroy();
+    await Promise.all(closed);
+  }
+
+  try {
+    const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, 'MQTT');
+    const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, 'WebSocket');
+    return { tcpPort, wsPort, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

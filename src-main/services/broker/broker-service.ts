@@ -1,0 +1,246 @@
+// Supervises the built-in broker's worker process: starts it, restarts it on the same ports when it dies,
+// gives up after a crash loop, and reports a status a student can read. It never runs aedes in this process.
+import { LabError } from '../../../src-shared/contract/result';
+import type { BrokerStatus } from '../../../src-shared/contract/schemas';
+import { Emitter, type Disposable } from '../../lib/emitter';
+import type { Logger } from '../../lib/logger';
+import { WorkerSession, type ForkBrokerWorker, type ListeningPorts } from './worker-session';
+
+export type { BrokerWorkerHandle, ForkBrokerWorker } from './worker-session';
+
+export interface BrokerServiceOptions {
+  fork: ForkBrokerWorker;
+  host: string;
+  /** 0 = any free port; a taken port moves to the next free one. */
+  tcpPort: number;
+  wsPort: number;
+  logger: Logger;
+  /** How long a worker may take to report that it listens. */
+  startTimeoutMs?: number;
+  /** How long a graceful stop may take before the worker is killed. */
+  stopTimeoutMs?: number;
+}
+
+/** More crashes than this within CRASH_WINDOW_MS means restarting will not help. */
+export const MAX_CRASHES_IN_WINDOW = 5;
+export const CRASH_WINDOW_MS = 30_000;
+/** Backoff cap: leaves time for the new process to boot, so the broker is back within about 2 s. */
+export const MAX_RESTART_DELAY_MS = 1000;
+
+export const MESSAGES = {
+  restarting: 'The built-in broker stopped unexpectedly. The lab is starting it again…',
+  restarted:
+    'The built-in broker stopped unexpectedly and restarted by itself. Your clients reconnect on their own.',
+  crashLoop: `The built-in broker stopped ${MAX_CRASHES_IN_WINDOW} times within ${CRASH_WINDOW_MS / 1000} seconds, so the lab stopped restarting it. Use "Restart broker" to try again, or close and reopen MQTT Lab.`,
+  closing: 'MQTT Lab is closing, so the built-in broker was stopped.',
+} as const;
+
+/** First crash: restart at once; then 250, 500, 1000 ms. */
+export function restartDelayMs(crashesInWindow: number): number {
+  return crashesInWindow <= 1 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 250 * 2 ** (crashesInWindow - 2));
+}
+
+function portNote(kind: string, requested: number, actual: number | null): string | undefined {
+  if (requested === 0 || actual === null || actual === requested) return undefined;
+  return `${kind} port ${requested} was already used by another program, so the broker listens on ${actual} instead.`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class BrokerService {
+  private status: BrokerStatus;
+  private session: WorkerSession | null = null;
+  private starting: Promise<BrokerStatus> | null = null;
+  private restarting: Promise<BrokerStatus> | null = null;
+  /** Where the broker last listened: restarts go back there so clients find it at the same address. */
+  private lastPorts: ListeningPorts | null = null;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private crashTimesMs: number[] = [];
+  private disposed = false;
+  private readonly events: Emitter<{ statusChanged: BrokerStatus }>;
+  private readonly startTimeoutMs: number;
+  private readonly stopTimeoutMs: number;
+
+  constructor(private readonly options: BrokerServiceOptions) {
+    this.startTimeoutMs = options.startTimeoutMs ?? 10_000;
+    this.stopTimeoutMs = options.stopTimeoutMs ?? 3_000;
+    this.events = new Emitter((error) => options.logger.error('A broker status listener failed', error));
+    this.status = {
+      state: 'stopped',
+      host: options.host,
+      tcpPort: null,
+      wsPort: null,
+      requestedTcpPort: options.tcpPort,
+      requestedWsPort: options.wsPort,
+      restarts: 0,
+      connectedClients: 0,
+    };
+  }
+
+  getStatus(): BrokerStatus {
+    return { ...this.status };
+  }
+
+  onStatusChanged(listener: (status: BrokerStatus) => void): Disposable {
+    return this.events.on('statusChanged', listener);
+  }
+
+  /** The worker's process id while one runs (for diagnostics and tests). */
+  get workerPid(): number | undefined {
+    return this.session?.pid;
+  }
+
+  /** Starts the worker; resolves once it listens. Calling it while running or starting is harmless. */
+  start(): Promise<BrokerStatus> {
+    this.assertOpen();
+    const inFlight = this.restarting ?? this.starting;
+    if (inFlight) return inFlight;
+    if (this.session && this.status.state === 'running') return Promise.resolve(this.getStatus());
+    clearTimeout(this.restartTimer);
+    return this.launch('starting', this.lastPorts ?? this.requestedPorts());
+  }
+
+  /** Graceful stop, then start again on the same ports. Also the way out of the 'failed' state. */
+  restart(): Promise<BrokerStatus> {
+    this.assertOpen();
+    if (!this.restarting) {
+      this.restarting = this.stopThenLaunch().finally(() => (this.restarting = null));
+    }
+    return this.restarting;
+  }
+
+  /** Stops the worker (killing it if it does not stop in time) and drops every listener. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.restartTimer);
+    const session = this.session;
+    this.session = null;
+    await session?.stop(this.stopTimeoutMs);
+    await this.starting?.catch(() => undefined);
+    this.status = { ...this.status, state: 'stopped', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.closing };
+    this.events.emit('statusChanged', this.getStatus());
+    this.events.clear();
+  }
+
+  private async stopThenLaunch(): Promise<BrokerStatus> {
+    clearTimeout(this.restartTimer);
+    await this.starting?.catch(() => undefined);
+    this.update({ state: 'restarting', connectedClients: 0, message: undefined });
+    const previous = this.session;
+    this.session = null;
+    await previous?.stop(this.stopTimeoutMs);
+    this.assertOpen();
+    this.crashTimesMs = [];
+    return this.launch('restarting', this.lastPorts ?? this.requestedPorts());
+  }
+
+  private launch(state: 'starting' | 'restarting', ports: ListeningPorts): Promise<BrokerStatus> {
+    this.update({ state, connectedClients: 0, message: undefined });
+    const attempt = this.spawn(ports).then(
+      (actual) => this.markRunning(actual, undefined),
+      (error: unknown) => {
+        if (this.disposed) throw new LabError('UNAVAILABLE', MESSAGES.closing);
+        const message = errorMessage(error);
+        this.options.logger.error('The built-in broker could not start', { message });
+        this.update({ state: 'failed', tcpPort: null, wsPort: null, message });
+        throw new LabError('UNAVAILABLE', message);
+      },
+    );
+    const tracked: Promise<BrokerStatus> = attempt.finally(() => {
+      if (this.starting === tracked) this.starting = null;
+    });
+    this.starting = tracked;
+    return tracked;
+  }
+
+  /** Forks a worker and waits until it listens; on failure the worker is gone before this rejects. */
+  private async spawn(ports: ListeningPorts): Promise<ListeningPorts> {
+    let session: WorkerSession;
+    try {
+      session = new WorkerSession(this.options.fork(), {
+        onClients: (count) => {
+          if (this.session === session && this.status.state === 'running') this.update({ connectedClients: count });
+        },
+        onExit: (code) => this.handleExit(session, code),
+      });
+    } catch (error) {
+      throw new Error(`The built-in broker could not be started: ${errorMessage(error)}`);
+    }
+    this.session = session;
+    try {
+      const actual = await session.listen(this.options.host, ports, this.startTimeoutMs);
+      if (this.session !== session) throw new Error(MESSAGES.closing);
+      return actual;
+    } catch (error) {
+      if (this.session === session) this.session = null;
+      await session.kill();
+      throw error;
+    }
+  }
+
+  private markRunning(actual: ListeningPorts, message: string | undefined): BrokerStatus {
+    const notes = [
+      message,
+      portNote('MQTT', this.status.requestedTcpPort, actual.tcpPort),
+      portNote('WebSocket', this.status.requestedWsPort, actual.wsPort),
+    ].filter(Boolean);
+    this.lastPorts = actual;
+    this.update({ state: 'running', ...actual, message: notes.length > 0 ? notes.join(' ') : undefined });
+    return this.getStatus();
+  }
+
+  private handleExit(session: WorkerSession, code: number | null): void {
+    if (this.session !== session) return;
+    this.session = null;
+    // While starting, listen() rejects on exit and launch() reports it; only a running broker "crashes".
+    if (this.status.state !== 'running' || this.disposed) return;
+    this.options.logger.warn('The built-in broker worker stopped unexpectedly', { code, pid: session.pid });
+    this.recordCrash();
+  }
+
+  private recordCrash(): void {
+    const nowMs = Date.now();
+    this.crashTimesMs = [...this.crashTimesMs.filter((timeMs) => nowMs - timeMs < CRASH_WINDOW_MS), nowMs];
+    if (this.crashTimesMs.length >= MAX_CRASHES_IN_WINDOW) {
+      this.options.logger.error('The built-in broker keeps crashing; not restarting it again');
+      this.update({ state: 'failed', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.crashLoop });
+      return;
+    }
+    this.update({ state: 'restarting', connectedClients: 0, restarts: this.status.restarts + 1, message: MESSAGES.restarting });
+    const ports = this.lastPorts ?? this.requestedPorts();
+    this.restartTimer = setTimeout(() => void this.autoRestart(ports), restartDelayMs(this.crashTimesMs.length));
+  }
+
+  private async autoRestart(ports: ListeningPorts): Promise<void> {
+    const attempt = this.spawn(ports).then((actual) => this.markRunning(actual, MESSAGES.restarted));
+    this.starting = attempt;
+    try {
+      await attempt;
+    } catch (error) {
+      this.options.logger.warn('Restarting the built-in broker failed', { message: errorMessage(error) });
+      if (!this.disposed) this.recordCrash();
+    } finally {
+      if (this.starting === attempt) this.starting = null;
+    }
+  }
+
+  private requestedPorts(): ListeningPorts {
+    return { tcpPort: this.status.requestedTcpPort, wsPort: this.status.requestedWsPort };
+  }
+
+  private update(change: Partial<BrokerStatus>): void {
+    if (this.disposed) return;
+    const next = { ...this.status, ...change };
+    const keys = new Set([...Object.keys(this.status), ...Object.keys(next)]) as Set<keyof BrokerStatus>;
+    if ([...keys].every((key) => next[key] === this.status[key])) return;
+    this.status = next;
+    this.events.emit('statusChanged', this.getStatus());
+  }
+
+  private assertOpen(): void {
+    if (this.disposed) throw new LabError('UNAVAILABLE', MESSAGES.closing);
+  }
+}

@@ -1,0 +1,60 @@
+// Opens a server on the port the lab asked for, or on the next free one when that port is taken.
+// Only chooses ports and explains failures; it knows nothing about MQTT.
+import type { Server } from 'node:net';
+
+/** How many ports after a taken one we try before taking any free port. */
+export const PORT_SEARCH_SPAN = 20;
+
+const PORT_TAKEN_CODES = new Set(['EADDRINUSE', 'EACCES']);
+
+function listenOnce(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** The ports to try, in order: the one asked for, the next ones, then 0 (the system picks any free one). */
+export function candidatePorts(requestedPort: number): number[] {
+  if (requestedPort === 0) return [0];
+  const ports: number[] = [];
+  for (let port = requestedPort; port <= Math.min(requestedPort + PORT_SEARCH_SPAN, 65535); port += 1) ports.push(port);
+  return [...ports, 0];
+}
+
+export function explainListenError(error: unknown, host: string, port: number, what: string): string {
+  const code = errorCode(error);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return `The built-in broker cannot open its ${what} port on "${host}": this computer has no network address like that.`;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The built-in broker could not open its ${what} port (${port}) on "${host}": ${detail}`;
+}
+
+/** Resolves with the port actually used. Rejects with a student-readable Error when no port works. */
+export async function listenOnFreePort(server: Server, host: string, requestedPort: number, what: string): Promise<number> {
+  let lastError: unknown;
+  for (const port of candidatePorts(requestedPort)) {
+    try {
+      return await listenOnce(server, host, port);
+    } catch (error) {
+      lastError = error;
+      if (!PORT_TAKEN_CODES.has(errorCode(error) ?? '')) break;
+    }
+  }
+  throw new Error(explainListenError(lastError, host, requestedPort, what));
+}

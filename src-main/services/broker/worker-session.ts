@@ -1,0 +1,112 @@
+// One broker worker process seen from the supervisor: ask it to listen, hear its reports, stop or kill it.
+// It never decides about restarts; BrokerService does.
+import { parseBrokerReport, type BrokerRequest } from './broker-protocol';
+
+export interface BrokerWorkerHandle {
+  send(message: BrokerRequest): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  /** Ends the process at once (SIGKILL or the platform's equivalent). */
+  kill(): void;
+  readonly pid: number | undefined;
+}
+
+export type ForkBrokerWorker = () => BrokerWorkerHandle;
+
+export interface ListeningPorts {
+  tcpPort: number;
+  wsPort: number;
+}
+
+export interface WorkerSessionEvents {
+  onClients(count: number): void;
+  onExit(code: number | null): void;
+}
+
+/** After a SIGKILL the exit event still has to arrive; we never wait for it forever. */
+const KILL_GRACE_MS = 2000;
+
+/** Waits for the promise or ms, whichever comes first, and leaves no timer behind. */
+async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class WorkerSession {
+  readonly exited: Promise<number | null>;
+  private hasExited = false;
+  private listeningListener: ((ports: ListeningPorts) => void) | undefined;
+  private failedListener: ((message: string) => void) | undefined;
+
+  constructor(
+    private readonly handle: BrokerWorkerHandle,
+    events: WorkerSessionEvents,
+  ) {
+    this.exited = new Promise((resolve) => {
+      handle.onExit((code) => {
+        this.hasExited = true;
+        resolve(code);
+        events.onExit(code);
+      });
+    });
+    handle.onMessage((raw) => {
+      const report = parseBrokerReport(raw);
+      if (report?.type === 'listening') this.listeningListener?.({ tcpPort: report.tcpPort, wsPort: report.wsPort });
+      if (report?.type === 'failed') this.failedListener?.(report.message);
+      if (report?.type === 'clients') events.onClients(report.count);
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.handle.pid;
+  }
+
+  /** Resolves with the ports the worker really uses; rejects with a sentence for the student. */
+  async listen(host: string, ports: ListeningPorts, timeoutMs: number): Promise<ListeningPorts> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<ListeningPorts>((resolve, reject) => {
+        this.listeningListener = resolve;
+        this.failedListener = (message) => reject(new Error(message));
+        void this.exited.then((code) =>
+          reject(new Error(`The built-in broker stopped while it was starting (exit code ${code ?? 'none'}).`)),
+        );
+        timer = setTimeout(() => {
+          reject(new Error(`The built-in broker did not start within ${Math.round(timeoutMs / 1000)} seconds.`));
+        }, timeoutMs);
+        this.send({ type: 'start', host, tcpPort: ports.tcpPort, wsPort: ports.wsPort });
+      });
+    } finally {
+      clearTimeout(timer);
+      this.listeningListener = undefined;
+      this.failedListener = undefined;
+    }
+  }
+
+  /** Asks the worker to close its servers and exit; kills it when it does not within timeoutMs. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (this.hasExited) return;
+    this.send({ type: 'stop' });
+    if ((await withinMs(this.exited, timeoutMs)) === 'timeout') await this.kill();
+  }
+
+  async kill(): Promise<void> {
+    if (this.hasExited) return;
+    this.handle.kill();
+    await withinMs(this.exited, KILL_GRACE_MS);
+  }
+
+  private send(message: BrokerRequest): void {
+    if (this.hasExited) return;
+    try {
+      this.handle.send(message);
+    } catch {
+      // The process is already going away; its exit event tells the supervisor what happened.
+    }
+  }
+}

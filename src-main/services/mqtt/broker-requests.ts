@@ -1,0 +1,83 @@
+// Publish, subscribe and unsubscribe on a connected mqtt.js client, with timeouts and student-readable errors.
+// It does not track connection state; the caller passes a client that is connected right now.
+import type { MqttClient } from 'mqtt';
+import { LabError } from '../../../src-shared/contract/result';
+import type { Qos } from '../../../src-shared/contract/schemas';
+import { explainInvalidFilter, explainInvalidTopic } from '../../../src-shared/mqtt/topic-rules';
+
+/** How long to wait for the broker's acknowledgement (PUBACK, PUBCOMP, SUBACK, UNSUBACK). */
+export const ACK_TIMEOUT_MS = 10_000;
+
+/** Waits for a broker answer, giving up after timeoutMs with the error makeTimeoutError builds. */
+export function askBroker<T>(request: Promise<T>, timeoutMs: number, makeTimeoutError: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(makeTimeoutError()), timeoutMs);
+  });
+  return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+}
+
+function lostConnection(action: string, error: unknown): LabError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new LabError('NOT_CONNECTED', `Could not ${action}: the connection to the broker ended before it answered (${reason}).`);
+}
+
+export async function publishMessage(client: MqttClient, topic: string, payload: Buffer, qos: Qos, retain: boolean): Promise<void> {
+  const problem = explainInvalidTopic(topic);
+  if (problem) throw new LabError('INVALID_INPUT', problem, 'topic');
+  try {
+    await askBroker(
+      client.publishAsync(topic, payload, { qos, retain }),
+      ACK_TIMEOUT_MS,
+      () => new LabError('TIMEOUT', `The broker did not confirm the QoS ${qos} message on "${topic}" within ${ACK_TIMEOUT_MS / 1000} seconds. It may still be delivered when the connection recovers.`),
+    );
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw lostConnection(`publish to "${topic}"`, error);
+  }
+}
+
+function refusedSubscription(filter: string, reasonCode: number): LabError {
+  return new LabError(
+    'AUTH_FAILED',
+    `The broker refused the subscription to "${filter}" (it answered ${reasonCode}, which means failure). This broker may not allow reading that topic: try another filter, or check the profile's username.`,
+    'filter',
+  );
+}
+
+export async function subscribeFilter(client: MqttClient, filter: string, qos: Qos): Promise<{ filter: string; grantedQos: number }> {
+  const problem = explainInvalidFilter(filter);
+  if (problem) throw new LabError('INVALID_INPUT', problem, 'filter');
+  let granted;
+  try {
+    granted = await askBroker(
+      client.subscribeAsync(filter, { qos }),
+      ACK_TIMEOUT_MS,
+      () => new LabError('TIMEOUT', `The broker did not answer the subscription to "${filter}" within ${ACK_TIMEOUT_MS / 1000} seconds.`),
+    );
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    // mqtt.js rejects a SUBACK failure with the SUBACK packet on the error; otherwise the connection went away.
+    const refusal = (error as { packet?: { granted?: unknown[] } }).packet?.granted?.find((code) => typeof code === 'number' && code >= 0x80);
+    if (typeof refusal === 'number') throw refusedSubscription(filter, refusal);
+    throw lostConnection(`subscribe to "${filter}"`, error);
+  }
+  const grantedQos = granted[0]?.qos ?? 0x80;
+  if (grantedQos >= 0x80) throw refusedSubscription(filter, grantedQos);
+  return { filter, grantedQos };
+}
+
+export async function unsubscribeFilter(client: MqttClient, filter: string): Promise<void> {
+  const problem = explainInvalidFilter(filter);
+  if (problem) throw new LabError('INVALID_INPUT', problem, 'filter');
+  try {
+    await askBroker(
+      client.unsubscribeAsync(filter),
+      ACK_TIMEOUT_MS,
+      () => new LabError('TIMEOUT', `The broker did not answer the unsubscribe from "${filter}" within ${ACK_TIMEOUT_MS / 1000} seconds.`),
+    );
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw lostConnection(`unsubscribe from "${filter}"`, error);
+  }
+}

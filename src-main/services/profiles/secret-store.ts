@@ -1,0 +1,30 @@
+// How profile passwords are sealed at rest. The Electron shell provides a safeStorage-backed store;
+// this file holds the interface and the plain fallback for the headless host. It never logs secrets.
+
+export interface SecretStore {
+  /** True when sealing uses an OS keychain; false when a copied file would reveal the password. */
+  readonly secure: boolean;
+  seal(plain: string): Promise<string>;
+  unseal(sealed: string): Promise<string>;
+}
+
+const PLAIN_PREFIX = 'plain:';
+
+/**
+ * No encryption at all: base64 only keeps passwords from being read over a shoulder.
+ * Used where there is no OS keychain (the headless host); `secure: false` lets the UI say so.
+ */
+export class PlainSecretStore implements SecretStore {
+  readonly secure = false;
+
+  async seal(plain: string): Promise<string> {
+    return PLAIN_PREFIX + Buffer.from(plain, 'utf8').toString('base64');
+  }
+
+  async unseal(sealed: string): Promise<string> {
+    if (!sealed.startsWith(PLAIN_PREFIX)) {
+      throw new Error('This password was sealed by a different secret store (for example the desktop app keychain).');
+    }
+    return Buffer.from(sealed.slice(PLAIN_PREFIX.length), 'base64').toString('utf8');
+  }
+}

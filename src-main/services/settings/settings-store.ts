@@ -1,0 +1,61 @@
+// Owns the user's settings file (locale, active broker profile): validated reads, atomic writes.
+// A missing or corrupt file gives defaults; it never stores secrets or profiles.
+import { LabError } from '../../../src-shared/contract/result';
+import { settingsSchema, type Settings } from '../../../src-shared/contract/schemas';
+import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
+
+type SettingsKey = keyof Settings;
+
+/** Keeps every field that is valid on its own, so one bad value does not reset the others. */
+function settingsFromUnknown(raw: unknown): Settings {
+  const defaults = settingsSchema.parse({});
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return defaults;
+  const result: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(settingsSchema.shape) as SettingsKey[]) {
+    const parsed = settingsSchema.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return settingsSchema.parse(result);
+}
+
+export class SettingsStore {
+  private cached: Settings | undefined;
+  /** Serializes reads and writes so two quick updates never lose one another. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly filePath: string) {}
+
+  get(): Promise<Settings> {
+    return this.enqueue(async () => ({ ...(await this.load()) }));
+  }
+
+  update(patch: Partial<Settings>): Promise<Settings> {
+    return this.enqueue(async () => {
+      const current = await this.load();
+      const parsed = settingsSchema.safeParse({ ...current, ...withoutUndefined(patch) });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') || undefined;
+        throw new LabError('INVALID_INPUT', `That setting was not saved: ${issue?.message ?? 'the value is not allowed'}.`, field);
+      }
+      await writeFileAtomic(this.filePath, `${JSON.stringify(parsed.data, null, 2)}\n`);
+      this.cached = parsed.data;
+      return { ...parsed.data };
+    });
+  }
+
+  private async load(): Promise<Settings> {
+    if (!this.cached) this.cached = settingsFromUnknown(await readJsonFile(this.filePath).catch(() => undefined));
+    return this.cached;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function withoutUndefined(patch: Partial<Settings>): Partial<Settings> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
+}

@@ -1,0 +1,2 @@
+// Types the renderer gets from Vite (import.meta.glob, CSS imports).
+/// <reference types="vite/client" />
