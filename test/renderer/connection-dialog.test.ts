@@ -18,7 +18,7 @@ function buttonNamed(wrapper: VueWrapper, name: string): DOMWrapper<HTMLButtonEl
 }
 
 /** The control a <label for> names, found the way a screen reader would. */
-function fieldLabelled(wrapper: VueWrapper, label: string): DOMWrapper<HTMLInputElement> {
+function fieldLabelled(wrapper: VueWrapper, label: string): Omit<DOMWrapper<HTMLInputElement>, 'exists'> {
   const element = wrapper.findAll('label').find((candidate) => candidate.text() === label);
   const id = element?.attributes('for');
   if (!id) throw new Error(`No label "${label}"`);

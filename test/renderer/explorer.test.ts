@@ -10,7 +10,7 @@ import { mountLab } from './support/mount-lab';
 
 enableAutoUnmount(afterEach);
 
-function byLabel(wrapper: VueWrapper, label: string): DOMWrapper<HTMLInputElement> {
+function byLabel(wrapper: VueWrapper, label: string): Omit<DOMWrapper<HTMLInputElement>, 'exists'> {
   const id = wrapper.findAll('label').find((candidate) => candidate.text() === label)?.attributes('for');
   if (!id) throw new Error(`No label "${label}"`);
   return wrapper.get<HTMLInputElement>(`#${id}`);

@@ -60,8 +60,8 @@ describe('broker badge', () => {
     );
     await flushPromises();
     const badge = wrapper.get('[role="group"][aria-label="Built-in broker"]');
-    expect(badge.text()).toContain('MQTT port 1884 (1883 was taken)');
-    expect(badge.text()).toContain('WebSocket port 8083');
+    expect(badge.text()).toContain('MQTT 1884 (1883 was taken)');
+    expect(badge.text()).toContain('WebSocket 8083');
     expect(badge.text()).toContain('restarted 2 times: The broker stopped unexpectedly.');
   });
 });

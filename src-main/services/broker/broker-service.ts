@@ -93,17 +93,17 @@ export class BrokerService {
   }
 
   /** Starts the worker; resolves once it listens. Calling it while running or starting is harmless. */
-  start(): Promise<BrokerStatus> {
+  async start(): Promise<BrokerStatus> {
     this.assertOpen();
     const inFlight = this.restarting ?? this.starting;
     if (inFlight) return inFlight;
-    if (this.session && this.status.state === 'running') return Promise.resolve(this.getStatus());
+    if (this.session && this.status.state === 'running') return this.getStatus();
     clearTimeout(this.restartTimer);
     return this.launch('starting', this.lastPorts ?? this.requestedPorts());
   }
 
   /** Graceful stop, then start again on the same ports. Also the way out of the 'failed' state. */
-  restart(): Promise<BrokerStatus> {
+  async restart(): Promise<BrokerStatus> {
     this.assertOpen();
     if (!this.restarting) {
       this.restarting = this.stopThenLaunch().finally(() => (this.restarting = null));
@@ -119,7 +119,8 @@ export class BrokerService {
     const session = this.session;
     this.session = null;
     await session?.stop(this.stopTimeoutMs);
-    await this.starting?.catch(() => undefined);
+    // A restart in flight may still be stopping the previous worker; dispose returns only once it is gone.
+    await Promise.all([this.starting?.catch(() => undefined), this.restarting?.catch(() => undefined)]);
     this.status = { ...this.status, state: 'stopped', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.closing };
     this.events.emit('statusChanged', this.getStatus());
     this.events.clear();

@@ -41,8 +41,8 @@ const messages = {
       stopped: 'stopped',
       failed: 'failed',
     },
-    tcpPort: 'MQTT port {port}',
-    wsPort: 'WebSocket port {port}',
+    tcpPort: 'MQTT {port}',
+    wsPort: 'WebSocket {port}',
     portMoved: '{requested} was taken',
     restarted: 'restarted once | restarted {count} times',
     restart: 'Restart broker',
@@ -181,7 +181,7 @@ const messages = {
 };
 
 const datetimeFormats = {
-  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
 } as const;
 
 export default { messages, datetimeFormats };

@@ -35,7 +35,8 @@ function runMany(runs: number, concurrencyArgument: string | undefined): void {
   const script = fileURLToPath(import.meta.url);
   let crashes = 0;
   for (let run = 1; run <= runs; run += 1) {
-    const args = ['--import', 'tsx', script, '--child', ...(concurrencyArgument ? ['--concurrency', concurrencyArgument] : [])];
+    const passOn = ['concurrency', 'kill-after-ms'].flatMap((name) => (argument(name) ? [`--${name}`, argument(name) ?? ''] : []));
+    const args = ['--import', 'tsx', script, '--child', ...passOn];
     const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 });
     const crashed = result.status !== 0;
     if (crashed) crashes += 1;
