@@ -1,6 +1,6 @@
 // Publish, subscribe and unsubscribe on a connected mqtt.js client, with timeouts and student-readable errors.
 // It does not track connection state; the caller passes a client that is connected right now.
-import type { MqttClient } from 'mqtt';
+import type { ISubscriptionMap, MqttClient } from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { explainInvalidFilter, explainInvalidTopic } from '../../../src-shared/mqtt/topic-rules';
@@ -51,7 +51,9 @@ export async function subscribeFilter(client: MqttClient, filter: string, qos: Q
   let granted;
   try {
     granted = await askBroker(
-      client.subscribeAsync(filter, { qos }),
+      // resubscribe: true makes mqtt.js send SUBSCRIBE even when it thinks the filter is already subscribed:
+      // a student who subscribes again should see what a broker really does (a SUBACK, retained messages again).
+      client.subscribeAsync({ [filter]: { qos }, resubscribe: true } as ISubscriptionMap),
       ACK_TIMEOUT_MS,
       () => new LabError('TIMEOUT', `The broker did not answer the subscription to "${filter}" within ${ACK_TIMEOUT_MS / 1000} seconds.`),
     );

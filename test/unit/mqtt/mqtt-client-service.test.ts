@@ -61,6 +61,16 @@ describe('MqttClientService with a real broker', () => {
     expect(message).toMatchObject({ topic: 'lab/lamp', payloadText: 'on', retain: true });
   });
 
+  it('subscribing again to the same filter is answered by the broker and brings the retained message again', async () => {
+    await lab.service.connect('lab', 'test');
+    await lab.service.publish({ clientName: 'lab', topic: 'lab/lamp', payload: 'on', payloadEncoding: 'utf8', qos: 1, retain: true });
+    await lab.service.connect('explorer', 'test');
+    expect(await lab.service.subscribe('explorer', 'lab/#', 1)).toEqual({ filter: 'lab/#', grantedQos: 1 });
+    await waitFor(() => lab.messagesOf('explorer').length === 1, 'the first retained copy');
+    expect(await lab.service.subscribe('explorer', 'lab/#', 1)).toEqual({ filter: 'lab/#', grantedQos: 1 });
+    await waitFor(() => lab.messagesOf('explorer').length === 2, 'the retained message again');
+  });
+
   it('carries binary payloads as base64 with no text, and big ones cut at 256 KiB', async () => {
     await lab.service.connect('lab', 'test');
     await lab.service.subscribe('lab', 'bin/#', 0);
