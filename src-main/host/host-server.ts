@@ -7,7 +7,7 @@ import { TOKEN_PARAM, WS_PATH, type InvokeFrame, type ServerFrame } from '../../
 import type { EventBus } from '../ipc/event-bus';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { Logger } from '../lib/logger';
-import { listenWithFallback } from './listen';
+import { listenOnFreePort } from '../lib/listen-on-free-port';
 import { serveStatic } from './static-files';
 
 export interface HostServerOptions {
@@ -88,7 +88,7 @@ export async function startHostServer(options: HostServerOptions) {
     }
   });
 
-  port = await listenWithFallback(server, options.port, '127.0.0.1');
+  port = await listenOnFreePort(server, '127.0.0.1', options.port, "lab's web page");
   return {
     port,
     url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}`,

@@ -54,7 +54,7 @@ test('a broker that is not there gives a readable error', async ({ page, lab }) 
   await dialog.getByRole('button', { name: 'New custom profile' }).click();
   await dialog.getByLabel('Profile name').fill('Nobody home');
   await dialog.getByLabel('Broker host').fill('127.0.0.1');
-  await dialog.getByLabel('Port').fill(String(port));
+  await dialog.getByLabel('Port', { exact: true }).fill(String(port));
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   const status = page.getByRole('status', { name: 'Lab connection' });

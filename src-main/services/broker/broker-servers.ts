@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { Aedes, type AedesOptions } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
-import { listenOnFreePort } from './listen-on-free-port';
+import { listenOnFreePort } from '../../lib/listen-on-free-port';
 
 export interface BrokerServersOptions {
   host: string;
@@ -29,7 +29,9 @@ export interface RunningBrokerServers {
  * stack once a few thousand messages wait. Publishers are still held back per connection: aedes reads the next
  * chunk from a socket only after every publish of the previous chunk has been delivered.
  */
-export const AEDES_OPTIONS: AedesOptions = { concurrency: 0 };
+// maxClientsIdLength: aedes refuses ids over 23 characters by default (the MQTT 3.1.1 minimum a broker must
+// accept); students' ids like "<ID>nightlight_client" are longer, and MQTT 3.1.1 lets brokers allow more.
+export const AEDES_OPTIONS: AedesOptions = { concurrency: 0, maxClientsIdLength: 128 };
 
 const UPGRADE_HINT =
   'This is the MQTT over WebSocket port of the MQTT Lab broker. Connect with an MQTT client using ws://, not a web browser.\n';
@@ -82,8 +84,8 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   }
 
   try {
-    const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, 'MQTT');
-    const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, 'WebSocket');
+    const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, "built-in broker's MQTT");
+    const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, "built-in broker's WebSocket");
     return { tcpPort, wsPort, close };
   } catch (error) {
     await close();

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerStatus } from '../../../src-shared/contract/schemas';
-import { PORT_SEARCH_SPAN } from '../../../src-main/services/broker/listen-on-free-port';
+import { PORT_SEARCH_SPAN } from '../../../src-main/lib/listen-on-free-port';
 import { MESSAGES, type BrokerService } from '../../../src-main/services/broker/broker-service';
 import {
   closeAll,
@@ -51,6 +51,11 @@ describe('built-in broker: messages', () => {
     const received = nextMessage(late, 'lab/retained');
     await late.subscribeAsync('lab/retained');
     expect(await received).toMatchObject({ payload: 'last known value', retain: true });
+  });
+
+  it("accepts the lesson's long client ids, like <ID>nightlight_client", async () => {
+    const client = await connectClient(tcpUrl(status), { clientId: 'student-4f2a9c_nightlight_client' });
+    expect(client.connected).toBe(true);
   });
 
   it('counts connected clients', async () => {

@@ -1,5 +1,5 @@
-// Opens a server on the port the lab asked for, or on the next free one when that port is taken.
-// Only chooses ports and explains failures; it knows nothing about MQTT.
+// Opens a server on the port the lab asked for, or on the next free one when that port is taken (0 = any free port).
+// Used by the built-in broker and the headless host; it only chooses ports and explains failures.
 import type { Server } from 'node:net';
 
 /** How many ports after a taken one we try before taking any free port. */
@@ -39,10 +39,10 @@ export function candidatePorts(requestedPort: number): number[] {
 export function explainListenError(error: unknown, host: string, port: number, what: string): string {
   const code = errorCode(error);
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return `The built-in broker cannot open its ${what} port on "${host}": this computer has no network address like that.`;
+    return `MQTT Lab cannot open the ${what} port on "${host}": this computer has no network address like that.`;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return `The built-in broker could not open its ${what} port (${port}) on "${host}": ${detail}`;
+  return `MQTT Lab could not open the ${what} port (${port}) on "${host}": ${detail}`;
 }
 
 /** Resolves with the port actually used. Rejects with a student-readable Error when no port works. */

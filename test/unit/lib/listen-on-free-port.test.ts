@@ -1,7 +1,7 @@
-// Port choice for the built-in broker: the asked-for port, else the next free ones, else any free port.
+// Port choice for the built-in broker and the host: the asked-for port, else the next free ones, else any free port.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenOnFreePort, PORT_SEARCH_SPAN } from '../../../src-main/services/broker/listen-on-free-port';
+import { listenOnFreePort, PORT_SEARCH_SPAN } from '../../../src-main/lib/listen-on-free-port';
 
 const servers: net.Server[] = [];
 
