@@ -4,7 +4,6 @@ import { serveLab, type RunningLab } from '../support/serve-lab';
 
 export const test = base.extend<object, { lab: RunningLab }>({
   lab: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires object destructuring here
     async ({}, use) => {
       const lab = await serveLab();
       await use(lab);

@@ -25,22 +25,23 @@ test('opens connected to the built-in broker and shows its port', async ({ page,
 });
 
 test('a message published from the page reaches mosquitto_sub', async ({ page, lab }) => {
-  const subscriber = spawn('mosquitto_sub', ['-h', '127.0.0.1', '-p', String(lab.brokerPort), '-t', 'e2e/greeting', '-C', '1', '-W', '20', '-v']);
+  // -d prints the SUBACK (line-buffered by stdbuf), so the test publishes once mosquitto_sub is really subscribed.
+  const args = ['-h', '127.0.0.1', '-p', String(lab.brokerPort), '-t', 'e2e/greeting', '-C', '1', '-W', '20', '-v', '-d'];
+  const subscriber = spawn('stdbuf', ['-oL', 'mosquitto_sub', ...args]);
   let received = '';
   subscriber.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => subscriber.once('exit', resolve));
   try {
     await page.goto(lab.url);
     await expect(page.getByRole('status', { name: 'Lab connection' })).toContainText('Connected');
-    // mosquitto_sub has connected once the built-in broker counts two clients (the lab's and its own).
-    await expect(page.getByText(/2 clients/)).toBeVisible({ timeout: 10_000 }).catch(() => undefined);
+    await expect.poll(() => received).toContain('SUBACK');
     const publish = page.getByRole('region', { name: 'Quick publish' });
     await publish.getByLabel('Topic', { exact: true }).fill('e2e/greeting');
     await publish.getByLabel('Payload').fill('hello from the lab');
     await publish.getByRole('button', { name: 'Publish' }).click();
     await expect(publish.getByText(/Published 18 bytes/)).toBeVisible();
     expect(await exited).toBe(0);
-    expect(received.trim()).toBe('e2e/greeting hello from the lab');
+    expect(received).toContain('e2e/greeting hello from the lab');
   } finally {
     subscriber.kill();
   }
@@ -59,5 +60,5 @@ test('a broker that is not there gives a readable error', async ({ page, lab }) 
   await dialog.getByRole('button', { name: 'Connect' }).click();
   const status = page.getByRole('status', { name: 'Lab connection' });
   await expect(status).toContainText(`No broker is answering at 127.0.0.1:${port}`);
-  await expect(status).toContainText('Try the built-in broker');
+  await expect(status).toContainText(/try the built-in broker/i);
 });

@@ -63,7 +63,7 @@ function explainNetwork(code: string, target: ErrorTarget, at: string): Explaine
       return {
         code: 'CONNECTION_REFUSED',
         message: LOOPBACK_HOSTS.has(target.host)
-          ? `No broker is answering at ${at}. Is the built-in broker running? Look at the Broker page.`
+          ? `No broker is answering at ${at}. Is a broker running on this computer on port ${target.port}? Start it, or try the built-in broker.`
           : `No broker is answering at ${at}. Is the internet reachable? Try the built-in broker.`,
       };
     case 'ENOTFOUND':

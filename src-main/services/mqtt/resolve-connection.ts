@@ -27,7 +27,7 @@ function builtinAddress(profile: BrokerProfile, status: BrokerStatus): { host: s
   if (status.state !== 'running' || port === null) {
     throw new LabError(
       'UNAVAILABLE',
-      `The built-in broker is not running right now (it is ${status.state}), so there is nothing to connect to. Wait a moment, or restart it on the Broker page.`,
+      `The built-in broker is not running right now (it is ${status.state}), so there is nothing to connect to. Wait a moment, or use "Restart broker" next to the broker badge at the top.`,
     );
   }
   // A broker opened to the network listens on every address; this computer still reaches it on loopback.
