@@ -4,10 +4,13 @@ import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
+// MQTT_LAB_OUT_DIR lets parallel builds (several developers' e2e runs on one machine) use separate folders.
+const outDir = resolve(process.env.MQTT_LAB_OUT_DIR ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outDir, 'main'),
       rollupOptions: {
         input: {
           index: resolve('src-main/main.ts'),
@@ -19,7 +22,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outDir, 'preload'),
       // A sandboxed preload must be CommonJS; the package is "type": "module", so name it .cjs.
       rollupOptions: {
         input: { index: resolve('src-preload/index.ts') },
@@ -30,8 +33,14 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     plugins: [vue()],
+    // vue-i18n compile-time flags: composition API only, no devtools in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     build: {
-      outDir: resolve('out/renderer'),
+      outDir: resolve(outDir, 'renderer'),
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

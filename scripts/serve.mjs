@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['out/main/host.js', 'out/main/broker-worker.js', 'out/renderer/index.html'].map((file) => path.join(root, file));
+// MQTT_LAB_OUT_DIR: the build folder (default out/), so parallel test runs on one machine do not share a build.
+const outDir = path.resolve(root, process.env.MQTT_LAB_OUT_DIR ?? 'out');
+const outputs = ['main/host.js', 'main/broker-worker.js', 'renderer/index.html'].map((file) => path.join(outDir, file));
 const sources = ['src-main', 'src-shared', 'src-renderer', 'src-preload', 'package.json', 'electron.vite.config.ts'];
 
 function newestMtimeMs(target) {
@@ -35,4 +37,4 @@ if (buildIsStale()) {
   }
 }
 
-await import(pathToFileURL(path.join(root, 'out/main/host.js')).href);
+await import(pathToFileURL(path.join(outDir, 'main/host.js')).href);

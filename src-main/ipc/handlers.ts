@@ -1,6 +1,10 @@
 // Maps every contract command to the service method that does it. A missing or extra handler is a compile error.
+// Core commands are here; each feature domain's handlers come from its own <domain>-handlers.ts.
 import type { Handlers } from '../../src-shared/contract/commands';
 import { LAB_CLIENT_NAME, type LabServices } from '../services/create-lab';
+import { createExplorerHandlers } from './explorer-handlers';
+import { createNightlightHandlers } from './nightlight-handlers';
+import { createPlaygroundHandlers } from './playground-handlers';
 
 export function createHandlers(lab: LabServices, info: { version: string; shell: 'electron' | 'browser' }) {
   const { broker, profiles, settings, clients } = lab;
@@ -32,5 +36,8 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
 
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
+    ...createExplorerHandlers(lab),
+    ...createPlaygroundHandlers(lab),
+    ...createNightlightHandlers(lab),
   } satisfies Handlers;
 }

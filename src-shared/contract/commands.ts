@@ -1,5 +1,5 @@
-// The one table of commands and events: every name with its input and output schema.
-// Handlers, the preload, the WebSocket bridge and the renderer all take their types from here.
+// The one table of commands and events: every name with its input and output schema. Core commands live here;
+// each feature domain adds its own table file (explorer.ts, playground.ts, nightlight.ts), spread in below.
 import { z } from 'zod';
 import type { Result } from './result';
 import {
@@ -16,11 +16,14 @@ import {
   localeSchema,
   topicSchema,
 } from './schemas';
+import { explorerCommands, explorerEvents } from './explorer';
+import { nightlightCommands, nightlightEvents } from './nightlight';
+import { playgroundCommands, playgroundEvents } from './playground';
 
 const noInput = z.object({}).strict().default({});
 const done = z.object({ done: z.literal(true) });
 
-export const commands = {
+const coreCommands = {
   'app.getInfo': {
     input: noInput,
     output: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']), labClientName: z.string() }),
@@ -72,13 +75,17 @@ export const commands = {
   'settings.update': { input: z.object({ locale: localeSchema.optional() }).strict(), output: settingsSchema },
 } as const;
 
-export const events = {
+export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands } as const;
+
+const coreEvents = {
   'broker.statusChanged': brokerStatusSchema,
   'mqtt.statusChanged': clientStatusSchema,
   /** Batched: at most ~20 per second per client. */
   'mqtt.messagesReceived': z.object({ clientName: z.string(), messages: z.array(receivedMessageSchema) }),
   'profiles.changed': z.object({ activeProfileId: z.string() }),
 } as const;
+
+export const events = { ...coreEvents, ...explorerEvents, ...playgroundEvents, ...nightlightEvents } as const;
 
 export type CommandName = keyof typeof commands;
 export type EventName = keyof typeof events;
@@ -89,7 +96,12 @@ export type ParsedInput<K extends CommandName> = z.output<(typeof commands)[K]['
 export type CommandOutput<K extends CommandName> = z.output<(typeof commands)[K]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export type Handlers = { [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> };
+type CommandTable = Record<string, { input: z.ZodType; output: z.ZodType }>;
+/** The handlers a domain's table needs; the dispatcher gets the union of all of them. */
+export type HandlersFor<T extends CommandTable> = {
+  [K in keyof T]: (input: z.output<T[K]['input']>) => Promise<z.output<T[K]['output']>>;
+};
+export type Handlers = HandlersFor<typeof commands>;
 
 /** window.lab in Electron, the WebSocket bridge in a browser: the only way the renderer reaches the lab. */
 export interface LabBridge {

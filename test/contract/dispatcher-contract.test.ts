@@ -5,6 +5,9 @@ import { commands, type CommandName, type Handlers } from '../../src-shared/cont
 import { LabError } from '../../src-shared/contract/result';
 import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { silentLogger } from '../../src-main/lib/logger';
+import { explorerBadInputs } from './bad-inputs/explorer';
+import { nightlightBadInputs } from './bad-inputs/nightlight';
+import { playgroundBadInputs } from './bad-inputs/playground';
 
 const neverCalled = new Proxy({} as Handlers, {
   get: (_target, name) => () => {
@@ -12,8 +15,11 @@ const neverCalled = new Proxy({} as Handlers, {
   },
 });
 
-/** One bad input per command, and the field the error must name. */
+/** One bad input per command, and the field the error must name. Feature domains keep theirs in bad-inputs/. */
 const badInputs: Record<CommandName, { input: unknown; field: string }> = {
+  ...explorerBadInputs,
+  ...playgroundBadInputs,
+  ...nightlightBadInputs,
   'app.getInfo': { input: { extra: 1 }, field: 'extra' },
   'broker.getStatus': { input: { extra: 1 }, field: 'extra' },
   'broker.restart': { input: { extra: 1 }, field: 'extra' },

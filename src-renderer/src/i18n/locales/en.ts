@@ -1,6 +1,12 @@
 // English: the reference locale. Every other locale file has exactly these keys (a test checks it).
 // Messages use vue-i18n syntax: {name} is a value, "a | b" picks by count; never write a bare @ or braces.
 
+import board from '../en/board';
+import explorer from '../en/explorer';
+import lesson from '../en/lesson';
+import nightlight from '../en/nightlight';
+import playground from '../en/playground';
+
 const messages = {
   app: {
     name: 'MQTT Lab',
@@ -123,61 +129,11 @@ const messages = {
     option1: '1: at least once',
     option2: '2: exactly once',
   },
-  explorer: {
-    title: 'Explorer',
-    description: 'Watch the messages going through the broker and send your own.',
-    publish: {
-      title: 'Quick publish',
-      topic: 'Topic',
-      topicHelp: 'Where the message goes, like lab/room1/temperature. No + or # here.',
-      payload: 'Payload',
-      retain: 'Retain',
-      retainHelp: 'The broker keeps this as the last message on the topic and gives it to anyone who subscribes later.',
-      submit: 'Publish',
-      done: 'Published {bytes} bytes to "{topic}".',
-    },
-    subscribe: {
-      title: 'Subscribe',
-      filter: 'Topic filter',
-      filterHelp: '+ matches one level, # matches everything below. # alone shows every message.',
-      submit: 'Subscribe',
-      active: 'Subscribed to',
-      none: 'No subscriptions yet.',
-      granted: 'granted QoS {qos}',
-      unsubscribe: 'Unsubscribe',
-      unsubscribeLabel: 'Unsubscribe from {filter}',
-    },
-    messages: {
-      title: 'Received messages',
-      empty: 'No messages yet. Subscribe to a filter, then publish something.',
-      clear: 'Clear list',
-      topic: 'Topic',
-      payload: 'Payload',
-      qos: 'QoS',
-      retained: 'Retained',
-      time: 'Time',
-      binary: 'binary, {bytes} bytes',
-      truncated: '(first part of {bytes} bytes)',
-      yes: 'yes',
-      no: 'no',
-    },
-  },
-  playground: {
-    title: 'Playground',
-    description: 'Try QoS, retained messages, last will and clean sessions with clients you control, and see what the broker does.',
-  },
-  nightlight: {
-    title: 'Nightlight',
-    description: 'Build the lesson\'s nightlight: a light sensor publishes, a server decides, and a light turns on in the dark.',
-  },
-  board: {
-    title: 'Board',
-    description: 'Connect a real board over USB, flash its sketch and watch it talk MQTT.',
-  },
-  lesson: {
-    title: 'Lesson',
-    description: 'Follow the MQTT lesson of IoT for Beginners step by step, with checks that tell you when each step works.',
-  },
+  explorer,
+  playground,
+  nightlight,
+  board,
+  lesson,
 };
 
 const datetimeFormats = {

@@ -1,0 +1,41 @@
+// English strings of the Explorer page. Part of locales/en.ts; other locales mirror its keys.
+
+export default {
+  title: 'Explorer',
+  description: 'Watch the messages going through the broker and send your own.',
+  publish: {
+    title: 'Quick publish',
+    topic: 'Topic',
+    topicHelp: 'Where the message goes, like lab/room1/temperature. No + or # here.',
+    payload: 'Payload',
+    retain: 'Retain',
+    retainHelp: 'The broker keeps this as the last message on the topic and gives it to anyone who subscribes later.',
+    submit: 'Publish',
+    done: 'Published {bytes} bytes to "{topic}".',
+  },
+  subscribe: {
+    title: 'Subscribe',
+    filter: 'Topic filter',
+    filterHelp: '+ matches one level, # matches everything below. # alone shows every message.',
+    submit: 'Subscribe',
+    active: 'Subscribed to',
+    none: 'No subscriptions yet.',
+    granted: 'granted QoS {qos}',
+    unsubscribe: 'Unsubscribe',
+    unsubscribeLabel: 'Unsubscribe from {filter}',
+  },
+  messages: {
+    title: 'Received messages',
+    empty: 'No messages yet. Subscribe to a filter, then publish something.',
+    clear: 'Clear list',
+    topic: 'Topic',
+    payload: 'Payload',
+    qos: 'QoS',
+    retained: 'Retained',
+    time: 'Time',
+    binary: 'binary, {bytes} bytes',
+    truncated: '(first part of {bytes} bytes)',
+    yes: 'yes',
+    no: 'no',
+  },
+};
