@@ -14,6 +14,7 @@ import {
   receivedMessageSchema,
   settingsSchema,
   localeSchema,
+  studentIdSchema,
   topicSchema,
 } from './schemas';
 import { explorerCommands, explorerEvents } from './explorer';
@@ -72,7 +73,10 @@ const coreCommands = {
   },
 
   'settings.get': { input: noInput, output: settingsSchema },
-  'settings.update': { input: z.object({ locale: localeSchema.optional() }).strict(), output: settingsSchema },
+  'settings.update': {
+    input: z.object({ locale: localeSchema.optional(), studentId: studentIdSchema.optional() }).strict(),
+    output: settingsSchema,
+  },
 } as const;
 
 export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands } as const;

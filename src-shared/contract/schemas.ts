@@ -109,8 +109,22 @@ export type BrokerStatus = z.infer<typeof brokerStatusSchema>;
 export const localeSchema = z.enum(['en', 'te']);
 export type Locale = z.infer<typeof localeSchema>;
 
+/** A student's own id: the <ID> in the lesson's topics (<ID>/telemetry) and client ids (<ID>nightlight_client). */
+export const studentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{3,32}$/, 'Your ID uses 3 to 32 letters, digits, - or _, with no spaces or slashes, like "lab-4k2x9q".');
+
+/** A fresh, probably-unique student id; saved on first start so it stays the same afterwards. */
+export function newStudentId(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  let suffix = '';
+  for (let index = 0; index < 6; index++) suffix += alphabet[Math.floor(random() * alphabet.length)];
+  return `lab-${suffix}`;
+}
+
 export const settingsSchema = z.object({
   locale: localeSchema.default('en'),
   activeProfileId: z.string().default('builtin'),
+  studentId: studentIdSchema.default(() => newStudentId()),
 });
 export type Settings = z.infer<typeof settingsSchema>;

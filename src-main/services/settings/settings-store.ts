@@ -1,4 +1,4 @@
-// Owns the user's settings file (locale, active broker profile): validated reads, atomic writes.
+// Owns the user's settings file (locale, active broker profile, student id): validated reads, atomic writes.
 // A missing or corrupt file gives defaults; it never stores secrets or profiles.
 import { LabError } from '../../../src-shared/contract/result';
 import { settingsSchema, type Settings } from '../../../src-shared/contract/schemas';
@@ -38,15 +38,25 @@ export class SettingsStore {
         const field = issue?.path.join('.') || undefined;
         throw new LabError('INVALID_INPUT', `That setting was not saved: ${issue?.message ?? 'the value is not allowed'}.`, field);
       }
-      await writeFileAtomic(this.filePath, `${JSON.stringify(parsed.data, null, 2)}\n`);
+      await this.write(parsed.data);
       this.cached = parsed.data;
       return { ...parsed.data };
     });
   }
 
   private async load(): Promise<Settings> {
-    if (!this.cached) this.cached = settingsFromUnknown(await readJsonFile(this.filePath).catch(() => undefined));
+    if (!this.cached) {
+      const raw = await readJsonFile(this.filePath).catch(() => undefined);
+      this.cached = settingsFromUnknown(raw);
+      // The student id is generated once; save it at once so it is the same after a restart.
+      const savedId = (raw as { studentId?: unknown } | undefined)?.studentId;
+      if (savedId !== this.cached.studentId) await this.write(this.cached);
+    }
     return this.cached;
+  }
+
+  private async write(settings: Settings): Promise<void> {
+    await writeFileAtomic(this.filePath, `${JSON.stringify(settings, null, 2)}\n`);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {

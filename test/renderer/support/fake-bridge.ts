@@ -87,7 +87,7 @@ export class FakeBridge implements LinkedBridge {
 
   constructor() {
     this.handle('app.getInfo', () => ok({ version: '0.1.0', shell: 'browser', labClientName: 'lab' }));
-    this.handle('settings.get', () => ok({ locale: 'en', activeProfileId: 'builtin' }));
+    this.handle('settings.get', () => ok({ locale: 'en', activeProfileId: 'builtin', studentId: 'lab-test01' }));
     this.handle('broker.getStatus', () => ok(makeBrokerStatus()));
     this.handle('profiles.list', () => ok({ profiles: DEFAULT_PROFILES, activeProfileId: 'builtin' }));
     this.handle('mqtt.listClients', () => ok([makeClientStatus()]));

@@ -17,25 +17,33 @@ describe('SettingsStore', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives English and the built-in broker when there is no file yet', async () => {
-    expect(await new SettingsStore(file).get()).toEqual({ locale: 'en', activeProfileId: 'builtin' });
+    expect(await new SettingsStore(file).get()).toMatchObject({ locale: 'en', activeProfileId: 'builtin' });
+  });
+
+  it('gives the student an id once and keeps it after a restart', async () => {
+    const first = await new SettingsStore(file).get();
+    expect(first.studentId).toMatch(/^lab-[a-z0-9]{6}$/);
+    expect((await new SettingsStore(file).get()).studentId).toBe(first.studentId);
+    await new SettingsStore(file).update({ studentId: 'ravi-42' });
+    expect((await new SettingsStore(file).get()).studentId).toBe('ravi-42');
   });
 
   it('keeps an update after a restart', async () => {
     await new SettingsStore(file).update({ locale: 'te' });
     await new SettingsStore(file).update({ activeProfileId: 'mosquitto-1883' });
-    expect(await new SettingsStore(file).get()).toEqual({ locale: 'te', activeProfileId: 'mosquitto-1883' });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ locale: 'te', activeProfileId: 'mosquitto-1883' });
+    expect(await new SettingsStore(file).get()).toMatchObject({ locale: 'te', activeProfileId: 'mosquitto-1883' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ locale: 'te', activeProfileId: 'mosquitto-1883' });
   });
 
   it('falls back to defaults for a corrupt file and keeps the broken copy aside', async () => {
     writeFileSync(file, '{"locale": "te", ');
-    expect(await new SettingsStore(file).get()).toEqual({ locale: 'en', activeProfileId: 'builtin' });
+    expect(await new SettingsStore(file).get()).toMatchObject({ locale: 'en', activeProfileId: 'builtin' });
     expect(readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
   it('keeps the valid fields of a file with one bad value', async () => {
     writeFileSync(file, JSON.stringify({ locale: 'fr', activeProfileId: 'mosquitto-1883' }));
-    expect(await new SettingsStore(file).get()).toEqual({ locale: 'en', activeProfileId: 'mosquitto-1883' });
+    expect(await new SettingsStore(file).get()).toMatchObject({ locale: 'en', activeProfileId: 'mosquitto-1883' });
   });
 
   it('refuses an unknown language with a LabError and leaves the file alone', async () => {
@@ -50,6 +58,6 @@ describe('SettingsStore', () => {
   it('does not lose either of two quick updates', async () => {
     const store = new SettingsStore(file);
     await Promise.all([store.update({ locale: 'te' }), store.update({ activeProfileId: 'mosquitto-ws-8080' })]);
-    expect(await new SettingsStore(file).get()).toEqual({ locale: 'te', activeProfileId: 'mosquitto-ws-8080' });
+    expect(await new SettingsStore(file).get()).toMatchObject({ locale: 'te', activeProfileId: 'mosquitto-ws-8080' });
   });
 });
