@@ -1,11 +1,12 @@
 // Builds the three runtimes: main (Electron main, the headless host and the broker worker), preload, renderer.
 // `npm run serve` runs out/main/host.js in plain Node; `npm start` runs out/main/index.js in Electron.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
-// MQTT_LAB_OUT_DIR lets parallel builds (several developers' e2e runs on one machine) use separate folders.
-const outDir = resolve(process.env.MQTT_LAB_OUT_DIR ?? 'out');
+// MQTT_LAB_OUT_DIR names a separate build folder for parallel builds on one machine. It always lands in .out/<name>
+// inside the project, because the built main side must find node_modules from where it sits.
+const outDir = process.env.MQTT_LAB_OUT_DIR ? resolve('.out', basename(process.env.MQTT_LAB_OUT_DIR)) : resolve('out');
 
 export default defineConfig({
   main: {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// MQTT_LAB_OUT_DIR: the build folder (default out/), so parallel test runs on one machine do not share a build.
-const outDir = path.resolve(root, process.env.MQTT_LAB_OUT_DIR ?? 'out');
+// MQTT_LAB_OUT_DIR names a separate build folder (.out/<name>, see electron.vite.config.ts) for parallel test runs.
+const outName = process.env.MQTT_LAB_OUT_DIR;
+const outDir = outName ? path.join(root, '.out', path.basename(outName)) : path.join(root, 'out');
 const outputs = ['main/host.js', 'main/broker-worker.js', 'renderer/index.html'].map((file) => path.join(outDir, file));
 const sources = ['src-main', 'src-shared', 'src-renderer', 'src-preload', 'package.json', 'electron.vite.config.ts'];
 

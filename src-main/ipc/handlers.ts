@@ -14,7 +14,10 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
     'broker.restart': async () => broker.restart(),
 
     'profiles.list': async () => ({
-      profiles: await profiles.list(),
+      // The built-in profile shows the port the broker really uses (it moves when 1883 is taken).
+      profiles: (await profiles.list()).map((profile) =>
+        profile.kind === 'builtin' ? { ...profile, port: broker.getStatus().tcpPort ?? profile.port } : profile,
+      ),
       activeProfileId: (await settings.get()).activeProfileId,
     }),
     'profiles.save': async (input) => profiles.save(input),

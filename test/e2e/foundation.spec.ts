@@ -22,6 +22,9 @@ test('opens connected to the built-in broker and shows its port', async ({ page,
   for (const part of ['Explorer', 'Playground', 'Nightlight', 'Board', 'Lesson']) {
     await expect(page.getByRole('link', { name: part })).toBeVisible();
   }
+  await page.getByRole('button', { name: 'Connection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connection' });
+  await expect(dialog.getByText(`mqtt://127.0.0.1:${lab.brokerPort}`).first()).toBeVisible();
 });
 
 test('a message published from the page reaches mosquitto_sub', async ({ page, lab }) => {

@@ -66,6 +66,17 @@ describe('broker badge', () => {
   });
 });
 
+describe('broker badge with ports picked freely', () => {
+  it('does not claim a port was taken when any free port was asked for', async () => {
+    const { wrapper, bridge } = await mountLab(App);
+    bridge.emit('broker.statusChanged', makeBrokerStatus({ tcpPort: 45169, requestedTcpPort: 0, wsPort: 42169, requestedWsPort: 0 }));
+    await flushPromises();
+    const badge = wrapper.get('[role="group"][aria-label="Built-in broker"]');
+    expect(badge.text()).toContain('MQTT 45169');
+    expect(badge.text()).not.toContain('was taken');
+  });
+});
+
 describe('lab host link', () => {
   it('says it lost the host, and reloads the lab state when the host is back', async () => {
     const { wrapper, bridge } = await mountLab(App);
