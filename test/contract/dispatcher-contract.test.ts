@@ -5,6 +5,7 @@ import { commands, type CommandName, type Handlers } from '../../src-shared/cont
 import { LabError } from '../../src-shared/contract/result';
 import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { silentLogger } from '../../src-main/lib/logger';
+import { boardBadInputs } from './bad-inputs/board';
 import { explorerBadInputs } from './bad-inputs/explorer';
 import { nightlightBadInputs } from './bad-inputs/nightlight';
 import { playgroundBadInputs } from './bad-inputs/playground';
@@ -20,6 +21,7 @@ const badInputs: Record<CommandName, { input: unknown; field: string }> = {
   ...explorerBadInputs,
   ...playgroundBadInputs,
   ...nightlightBadInputs,
+  ...boardBadInputs,
   'app.getInfo': { input: { extra: 1 }, field: 'extra' },
   'broker.getStatus': { input: { extra: 1 }, field: 'extra' },
   'broker.restart': { input: { extra: 1 }, field: 'extra' },
