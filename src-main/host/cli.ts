@@ -16,8 +16,9 @@ import { parseHostArgs, UsageError, type HostOptions } from './parse-args';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const logger = createConsoleLogger('host', process.env.MQTT_LAB_LOG === 'debug' ? 'debug' : 'info');
 
-export function formatReadyLine(uiUrl: string, tcpPort: number | null, wsPort: number | null): string {
-  return `MQTT Lab ready: ${uiUrl} broker=mqtt://127.0.0.1:${tcpPort ?? '?'} ws=ws://127.0.0.1:${wsPort ?? '?'}`;
+export function formatReadyLine(uiUrl: string, tcpPort: number | null, wsPort: number | null, counterfitPort: number | null = null): string {
+  const counterfit = counterfitPort === null ? '' : ` counterfit=http://127.0.0.1:${counterfitPort}`;
+  return `MQTT Lab ready: ${uiUrl} broker=mqtt://127.0.0.1:${tcpPort ?? '?'} ws=ws://127.0.0.1:${wsPort ?? '?'}${counterfit}`;
 }
 
 async function run(options: HostOptions): Promise<void> {
@@ -28,6 +29,7 @@ async function run(options: HostOptions): Promise<void> {
     logger,
     brokerTcpPort: options.brokerPort,
     brokerWsPort: options.wsPort,
+    counterfitPort: options.counterfitPort,
   });
   const dispatch = createDispatcher(createHandlers(lab, { version, shell: 'browser' }), logger);
   const server = await startHostServer({
@@ -51,7 +53,7 @@ async function run(options: HostOptions): Promise<void> {
 
   await lab.start();
   const broker = lab.broker.getStatus();
-  process.stdout.write(`${formatReadyLine(server.url, broker.tcpPort, broker.wsPort)}\n`);
+  process.stdout.write(`${formatReadyLine(server.url, broker.tcpPort, broker.wsPort, lab.nightlight.getCounterfit().port)}\n`);
 }
 
 try {

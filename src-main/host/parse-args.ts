@@ -7,6 +7,8 @@ export interface HostOptions {
   brokerPort: number;
   wsPort: number;
   uiPort: number;
+  /** The nightlight's CounterFit-compatible HTTP address (5000 like CounterFit). */
+  counterfitPort: number;
   dataDir: string;
 }
 
@@ -14,10 +16,11 @@ export const DEFAULT_HOST_OPTIONS: HostOptions = {
   brokerPort: 1883,
   wsPort: 9001,
   uiPort: 5174,
+  counterfitPort: 5000,
   dataDir: path.join(os.homedir(), '.mqtt-lab'),
 };
 
-const PORT_FLAGS = { '--broker-port': 'brokerPort', '--ws-port': 'wsPort', '--ui-port': 'uiPort' } as const;
+const PORT_FLAGS = { '--broker-port': 'brokerPort', '--ws-port': 'wsPort', '--ui-port': 'uiPort', '--counterfit-port': 'counterfitPort' } as const;
 
 export class UsageError extends Error {}
 
@@ -41,7 +44,7 @@ export function parseHostArgs(argv: readonly string[]): HostOptions {
       if (!dir) throw new UsageError('--data-dir needs a folder, like --data-dir ./lab-data');
       options.dataDir = path.resolve(dir);
     } else {
-      throw new UsageError(`Unknown option "${flag}". Options: --broker-port, --ws-port, --ui-port, --data-dir.`);
+      throw new UsageError(`Unknown option "${flag}". Options: --broker-port, --ws-port, --ui-port, --counterfit-port, --data-dir.`);
     }
   }
   return options;

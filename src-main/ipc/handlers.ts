@@ -2,6 +2,7 @@
 // Core commands are here; each feature domain's handlers come from its own <domain>-handlers.ts.
 import type { Handlers } from '../../src-shared/contract/commands';
 import { LAB_CLIENT_NAME, type LabServices } from '../services/create-lab';
+import { createBoardHandlers } from './board-handlers';
 import { createExplorerHandlers } from './explorer-handlers';
 import { createNightlightHandlers } from './nightlight-handlers';
 import { createPlaygroundHandlers } from './playground-handlers';
@@ -42,5 +43,6 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
     ...createExplorerHandlers(lab),
     ...createPlaygroundHandlers(lab),
     ...createNightlightHandlers(lab),
+    ...createBoardHandlers(lab),
   } satisfies Handlers;
 }

@@ -3,12 +3,18 @@
 import path from 'node:path';
 import mqtt from 'mqtt';
 import type { ClientStatus } from '../../src-shared/contract/schemas';
+import { COUNTERFIT_DEFAULT_PORT } from '../../src-shared/contract/nightlight';
 import { LabError } from '../../src-shared/contract/result';
 import { EventBus } from '../ipc/event-bus';
 import type { Disposable } from '../lib/emitter';
 import type { Logger } from '../lib/logger';
+import { BoardService } from './board/board-service';
+import { systemSerialBinding, type SerialBinding } from './board/serial-binding';
 import { BrokerService, type ForkBrokerWorker } from './broker/broker-service';
+import { ExplorerService } from './explorer/explorer-service';
 import { MqttClientService } from './mqtt/mqtt-client-service';
+import { NightlightService } from './nightlight/nightlight-service';
+import { PlaygroundService } from './playground/playground-service';
 import { resolveConnection } from './mqtt/resolve-connection';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretStore } from './profiles/secret-store';
@@ -24,6 +30,12 @@ export interface LabOptions {
   logger: Logger;
   brokerTcpPort: number;
   brokerWsPort: number;
+  /** The nightlight's CounterFit-compatible HTTP address; 5000 like CounterFit when absent, 0 = any free port. */
+  counterfitPort?: number;
+  /** Serial ports: the system's by default; tests pass serialport's mock binding. */
+  serialBinding?: SerialBinding;
+  /** Where the broker's LAN mode listens: every interface by default; tests use 127.0.0.1 (MQTT_LAB_LAN_HOST). */
+  brokerLanHost?: string;
 }
 
 export type LabServices = Awaited<ReturnType<typeof createLab>>;
@@ -36,24 +48,70 @@ export async function createLab(options: LabOptions) {
     host: '127.0.0.1',
     tcpPort: options.brokerTcpPort,
     wsPort: options.brokerWsPort,
+    lanHost: options.brokerLanHost ?? process.env.MQTT_LAB_LAN_HOST ?? '0.0.0.0',
     logger,
   });
   const settings = new SettingsStore(path.join(options.dataDir, 'settings.json'));
   const profiles = new ProfileStore(path.join(options.dataDir, 'profiles.json'), options.secretStore);
-  const clients = new MqttClientService({
+  const resolve = async (profileId: string, clientIdOverride?: string) => {
+    const secret = await profiles.getWithPassword(profileId);
+    if (!secret) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
+    return resolveConnection(secret.profile, secret.password, broker.getStatus(), clientIdOverride);
+  };
+  const clients = new MqttClientService({ connect: mqtt.connect, resolve, logger });
+
+  const explorer = new ExplorerService({
+    clients,
+    getProfile: (profileId) => profiles.get(profileId),
+    getSettings: () => settings.get(),
+    logger,
+  });
+
+  const playground = new PlaygroundService({
     connect: mqtt.connect,
-    resolve: async (profileId, clientIdOverride) => {
-      const secret = await profiles.getWithPassword(profileId);
-      if (!secret) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
-      return resolveConnection(secret.profile, secret.password, broker.getStatus(), clientIdOverride);
-    },
+    // Playground clients take their broker's address (and login) from a profile but bring their own settings.
+    resolveTarget: async (target) => resolve(target === 'builtin' ? 'builtin' : (await settings.get()).activeProfileId),
+    logger,
+  });
+
+  const nightlight = await NightlightService.create({
+    dataDir: options.dataDir,
+    clients,
+    connect: mqtt.connect,
+    resolve,
+    getProfile: (profileId) => profiles.get(profileId),
+    brokerStatus: () => broker.getStatus(),
+    studentId: async () => (await settings.get()).studentId,
+    publish: (name, payload) => bus.publish(name, payload),
+    logger,
+    counterfitPort: options.counterfitPort ?? COUNTERFIT_DEFAULT_PORT,
+  });
+
+  const board = new BoardService({
+    binding: options.serialBinding ?? systemSerialBinding(),
+    clients,
+    broker,
+    settings,
+    storePath: path.join(options.dataDir, 'board.json'),
     logger,
   });
 
   const subscriptions: Disposable[] = [
+    board.onPortsChanged((ports) => bus.publish('board.portsChanged', ports)),
+    board.onSerialChanged((status) => bus.publish('board.serialChanged', status)),
+    board.onLinesAppended((batch) => bus.publish('board.linesAppended', batch)),
+    board.onPlotAppended((batch) => bus.publish('board.plotAppended', batch)),
+    board.onUnderstandingChanged((state) => bus.publish('board.understandingChanged', state)),
+    board.onBridgeChanged((status) => bus.publish('board.bridgeChanged', status)),
+    board.onLanChanged((status) => bus.publish('board.lanChanged', status)),
+    explorer.onTreeUpdated((update) => bus.publish('explorer.treeUpdated', update)),
+    explorer.onStatusChanged((status) => bus.publish('explorer.statusChanged', status)),
     broker.onStatusChanged((status) => bus.publish('broker.statusChanged', status)),
     clients.onStatusChanged((status) => bus.publish('mqtt.statusChanged', status)),
     clients.onMessages((batch) => bus.publish('mqtt.messagesReceived', batch)),
+    playground.onClientsChanged((list) => bus.publish('playground.clientsChanged', { clients: list })),
+    playground.onPacketsCaptured((entries) => bus.publish('playground.packetsCaptured', { entries })),
+    playground.onExperimentProgressed((progress) => bus.publish('playground.experimentProgressed', progress)),
   ];
 
   async function useProfile(profileId: string): Promise<ClientStatus> {
@@ -62,6 +120,7 @@ export async function createLab(options: LabOptions) {
     }
     await settings.update({ activeProfileId: profileId });
     bus.publish('profiles.changed', { activeProfileId: profileId });
+    void explorer.followProfile(profileId);
     return clients.connect(LAB_CLIENT_NAME, profileId);
   }
 
@@ -75,14 +134,21 @@ export async function createLab(options: LabOptions) {
     } catch (error) {
       logger.warn('The lab client could not connect at start', error);
     }
+    await explorer.start();
+    await nightlight.start();
+    await board.start();
   }
 
   async function dispose(): Promise<void> {
     for (const subscription of subscriptions) subscription.dispose();
+    await board.dispose();
+    await explorer.dispose();
+    await nightlight.dispose();
+    await playground.dispose();
     await clients.dispose();
     await broker.dispose();
     bus.dispose();
   }
 
-  return { bus, broker, settings, profiles, clients, useProfile, start, dispose };
+  return { bus, broker, settings, profiles, clients, explorer, nightlight, playground, board, useProfile, start, dispose };
 }

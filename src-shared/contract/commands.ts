@@ -1,5 +1,5 @@
 // The one table of commands and events: every name with its input and output schema. Core commands live here;
-// each feature domain adds its own table file (explorer.ts, playground.ts, nightlight.ts), spread in below.
+// each feature domain adds its own table file (explorer.ts, playground.ts, nightlight.ts, board.ts), spread in below.
 import { z } from 'zod';
 import type { Result } from './result';
 import {
@@ -17,6 +17,7 @@ import {
   studentIdSchema,
   topicSchema,
 } from './schemas';
+import { boardCommands, boardEvents } from './board';
 import { explorerCommands, explorerEvents } from './explorer';
 import { nightlightCommands, nightlightEvents } from './nightlight';
 import { playgroundCommands, playgroundEvents } from './playground';
@@ -79,7 +80,7 @@ const coreCommands = {
   },
 } as const;
 
-export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands } as const;
+export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands, ...boardCommands } as const;
 
 const coreEvents = {
   'broker.statusChanged': brokerStatusSchema,
@@ -89,7 +90,7 @@ const coreEvents = {
   'profiles.changed': z.object({ activeProfileId: z.string() }),
 } as const;
 
-export const events = { ...coreEvents, ...explorerEvents, ...playgroundEvents, ...nightlightEvents } as const;
+export const events = { ...coreEvents, ...explorerEvents, ...playgroundEvents, ...nightlightEvents, ...boardEvents } as const;
 
 export type CommandName = keyof typeof commands;
 export type EventName = keyof typeof events;

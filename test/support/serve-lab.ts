@@ -11,18 +11,21 @@ export interface RunningLab {
   uiPort: number;
   brokerPort: number;
   wsPort: number;
+  /** The nightlight's CounterFit-compatible HTTP port, when the ready line names one. */
+  counterfitPort: number | undefined;
   dataDir: string;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
 }
 
-const READY = /^MQTT Lab ready: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\w+)) broker=mqtt:\/\/127\.0\.0\.1:(\d+) ws=ws:\/\/127\.0\.0\.1:(\d+)/m;
+const READY =
+  /^MQTT Lab ready: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\w+)) broker=mqtt:\/\/127\.0\.0\.1:(\d+) ws=ws:\/\/127\.0\.0\.1:(\d+)(?: counterfit=http:\/\/127\.0\.0\.1:(\d+))?/m;
 const root = path.resolve(import.meta.dirname, '../..');
 
 export async function serveLab(options: { dataDir?: string; extraArgs?: string[]; timeoutMs?: number } = {}): Promise<RunningLab> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'mqtt-lab-'));
-  const args = ['scripts/serve.mjs', '--ui-port', '0', '--broker-port', '0', '--ws-port', '0', '--data-dir', dataDir];
+  const args = ['scripts/serve.mjs', '--ui-port', '0', '--broker-port', '0', '--ws-port', '0', '--counterfit-port', '0', '--data-dir', dataDir];
   const child = spawn(process.execPath, [...args, ...(options.extraArgs ?? [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +67,7 @@ export async function serveLab(options: { dataDir?: string; extraArgs?: string[]
     token: match[3]!,
     brokerPort: Number(match[4]),
     wsPort: Number(match[5]),
+    counterfitPort: match[6] === undefined ? undefined : Number(match[6]),
     dataDir,
     process: child,
     output: () => log,

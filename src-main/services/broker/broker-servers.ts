@@ -5,6 +5,8 @@ import net from 'node:net';
 import { Aedes, type AedesOptions } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
+import type { LanListenerConfig } from './broker-protocol';
+import { LanListener } from './lan-listener';
 
 export interface BrokerServersOptions {
   host: string;
@@ -12,6 +14,8 @@ export interface BrokerServersOptions {
   wsPort: number;
   /** Called whenever a client connects or disconnects, with the new count (not throttled here). */
   onClientCountChanged(count: number): void;
+  /** Called when the number of clients logged in through the LAN listener changes. */
+  onLanClientCountChanged?(count: number): void;
   /** Only for experiments that compare aedes settings (see test/unit/broker/support); the worker never sets it. */
   aedesOptions?: AedesOptions;
 }
@@ -19,6 +23,10 @@ export interface BrokerServersOptions {
 export interface RunningBrokerServers {
   tcpPort: number;
   wsPort: number;
+  /** Also listen on config.host:config.port for the LAN, with credentials required there; resolves with the port used. */
+  openLan(config: LanListenerConfig): Promise<number>;
+  /** Stop listening on the LAN and disconnect every LAN client. */
+  closeLan(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,8 +65,24 @@ function createWebSocketServers(broker: Aedes) {
   return { httpServer, webSockets };
 }
 
+type Authenticate = NonNullable<AedesOptions['authenticate']>;
+
+/** Loopback clients get in as before; clients through the LAN listener only with the generated credentials. */
+function lanAuthenticate(getLan: () => LanListener): Authenticate {
+  return (client, username, password, done) => {
+    const verdict = getLan().verdict(client.conn, username, password);
+    if (!verdict.lan || verdict.returnCode === 0) return done(null, true);
+    const error = Object.assign(new Error('This local-network port of MQTT Lab needs the username and password the lab shows.'), {
+      returnCode: verdict.returnCode,
+    });
+    done(error, false);
+  };
+}
+
 export async function startBrokerServers(options: BrokerServersOptions): Promise<RunningBrokerServers> {
-  const broker = await Aedes.createBroker(options.aedesOptions ?? AEDES_OPTIONS);
+  // The hook runs only once clients connect, by which time `lan` exists.
+  const broker = await Aedes.createBroker({ ...(options.aedesOptions ?? AEDES_OPTIONS), authenticate: lanAuthenticate(() => lan) });
+  const lan = new LanListener((socket) => broker.handle(socket), (count) => options.onLanClientCountChanged?.(count));
   const reportCount = () => options.onClientCountChanged(broker.connectedClients);
   broker.on('client', reportCount);
   broker.on('clientDisconnect', reportCount);
@@ -74,6 +98,7 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   const { httpServer, webSockets } = createWebSocketServers(broker);
 
   async function close(): Promise<void> {
+    await lan.close();
     for (const socket of webSockets.clients) socket.terminate();
     webSockets.close();
     const closed = [closeServer(tcpServer), closeServer(httpServer)];
@@ -86,7 +111,7 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   try {
     const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, "built-in broker's MQTT");
     const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, "built-in broker's WebSocket");
-    return { tcpPort, wsPort, close };
+    return { tcpPort, wsPort, openLan: (config) => lan.open(config), closeLan: () => lan.close(), close };
   } catch (error) {
     await close();
     throw error;

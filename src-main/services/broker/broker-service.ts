@@ -4,9 +4,11 @@ import { LabError } from '../../../src-shared/contract/result';
 import type { BrokerStatus } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
+import { LanSupervisor, type LanListenerStatus, type LanSettings } from './lan-supervisor';
 import { WorkerSession, type ForkBrokerWorker, type ListeningPorts } from './worker-session';
 
 export type { BrokerWorkerHandle, ForkBrokerWorker } from './worker-session';
+export type { LanListenerStatus, LanSettings } from './lan-supervisor';
 
 export interface BrokerServiceOptions {
   fork: ForkBrokerWorker;
@@ -14,6 +16,8 @@ export interface BrokerServiceOptions {
   /** 0 = any free port; a taken port moves to the next free one. */
   tcpPort: number;
   wsPort: number;
+  /** Where LAN mode listens: every interface ('0.0.0.0') by default; tests pass '127.0.0.1'. */
+  lanHost?: string;
   logger: Logger;
   /** How long a worker may take to report that it listens. */
   startTimeoutMs?: number;
@@ -60,6 +64,7 @@ export class BrokerService {
   private crashTimesMs: number[] = [];
   private disposed = false;
   private readonly events: Emitter<{ statusChanged: BrokerStatus }>;
+  private readonly lan: LanSupervisor;
   private readonly startTimeoutMs: number;
   private readonly stopTimeoutMs: number;
 
@@ -67,6 +72,7 @@ export class BrokerService {
     this.startTimeoutMs = options.startTimeoutMs ?? 10_000;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3_000;
     this.events = new Emitter((error) => options.logger.error('A broker status listener failed', error));
+    this.lan = new LanSupervisor(options.lanHost ?? '0.0.0.0', () => (this.status.state === 'running' ? this.session : null), options.logger);
     this.status = {
       state: 'stopped',
       host: options.host,
@@ -85,6 +91,23 @@ export class BrokerService {
 
   onStatusChanged(listener: (status: BrokerStatus) => void): Disposable {
     return this.events.on('statusChanged', listener);
+  }
+
+  getLanStatus(): LanListenerStatus {
+    return this.lan.getStatus();
+  }
+
+  onLanChanged(listener: (status: LanListenerStatus) => void): Disposable {
+    return this.lan.onChanged(listener);
+  }
+
+  /**
+   * LAN mode: also listen on the local network (its own port) where only settings.username/password may log in;
+   * loopback stays as it is. null closes that listener and disconnects its clients. Kept across broker restarts.
+   */
+  async setLan(settings: LanSettings | null): Promise<LanListenerStatus> {
+    this.assertOpen();
+    return this.lan.set(settings);
   }
 
   /** The worker's process id while one runs (for diagnostics and tests). */
@@ -124,12 +147,14 @@ export class BrokerService {
     this.status = { ...this.status, state: 'stopped', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.closing };
     this.events.emit('statusChanged', this.getStatus());
     this.events.clear();
+    this.lan.dispose();
   }
 
   private async stopThenLaunch(): Promise<BrokerStatus> {
     clearTimeout(this.restartTimer);
     await this.starting?.catch(() => undefined);
     this.update({ state: 'restarting', connectedClients: 0, message: undefined });
+    this.lan.workerGone();
     const previous = this.session;
     this.session = null;
     await previous?.stop(this.stopTimeoutMs);
@@ -166,6 +191,7 @@ export class BrokerService {
           if (this.session === session && this.status.state === 'running') this.update({ connectedClients: count });
         },
         onExit: (code) => this.handleExit(session, code),
+        onLanClients: (count) => this.session === session && this.lan.lanClientsChanged(count),
       });
     } catch (error) {
       throw new Error(`The built-in broker could not be started: ${errorMessage(error)}`);
@@ -190,12 +216,14 @@ export class BrokerService {
     ].filter(Boolean);
     this.lastPorts = actual;
     this.update({ state: 'running', ...actual, message: notes.length > 0 ? notes.join(' ') : undefined });
+    this.lan.workerRunning();
     return this.getStatus();
   }
 
   private handleExit(session: WorkerSession, code: number | null): void {
     if (this.session !== session) return;
     this.session = null;
+    this.lan.workerGone();
     // While starting, listen() rejects on exit and launch() reports it; only a running broker "crashes".
     if (this.status.state !== 'running' || this.disposed) return;
     this.options.logger.warn('The built-in broker worker stopped unexpectedly', { code, pid: session.pid });

@@ -1,6 +1,6 @@
 // Entry of the broker's own process (Node child or Electron utility process): runs the servers on request and
 // reports back. It never outlives its parent and never touches anything but its own sockets.
-import { parseBrokerRequest, type BrokerReport } from './broker-protocol';
+import { parseBrokerRequest, type BrokerReport, type LanListenerConfig } from './broker-protocol';
 import { startBrokerServers, type RunningBrokerServers } from './broker-servers';
 
 /** Client counts go to the parent at most 4 times a second, however fast clients come and go. */
@@ -73,6 +73,10 @@ function createClientCountReporter(report: (count: number) => void) {
   };
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function runWorker(channel: ParentChannel): void {
   const clients = createClientCountReporter((count) => channel.send({ type: 'clients', count }));
   let running: Promise<RunningBrokerServers | null> | null = null;
@@ -80,12 +84,17 @@ function runWorker(channel: ParentChannel): void {
 
   async function start(host: string, tcpPort: number, wsPort: number): Promise<RunningBrokerServers | null> {
     try {
-      const servers = await startBrokerServers({ host, tcpPort, wsPort, onClientCountChanged: clients.update });
+      const servers = await startBrokerServers({
+        host,
+        tcpPort,
+        wsPort,
+        onClientCountChanged: clients.update,
+        onLanClientCountChanged: (count) => channel.send({ type: 'lan-clients', count }),
+      });
       channel.send({ type: 'listening', tcpPort: servers.tcpPort, wsPort: servers.wsPort });
       return servers;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      channel.send({ type: 'failed', message }, () => process.exit(1));
+      channel.send({ type: 'failed', message: errorText(error) }, () => process.exit(1));
       return null;
     }
   }
@@ -100,10 +109,30 @@ function runWorker(channel: ParentChannel): void {
     channel.send({ type: 'stopped' }, () => process.exit(0));
   }
 
+  // LAN requests run one after another, in the order they came.
+  let lanQueue: Promise<void> = Promise.resolve();
+  const lan = (work: (servers: RunningBrokerServers) => Promise<BrokerReport>) => {
+    lanQueue = lanQueue.then(async () => {
+      const servers = await running;
+      // Every LAN request gets exactly one answer: the supervisor pairs them up in order.
+      if (!servers || stopping) return channel.send({ type: 'lan-failed', message: 'The built-in broker is not running.' });
+      channel.send(await work(servers).catch((error: unknown) => ({ type: 'lan-failed' as const, message: errorText(error) })));
+    });
+  };
+  const openLan = (config: LanListenerConfig) =>
+    lan(async (servers) => ({ type: 'lan-listening', port: await servers.openLan(config) }));
+  const closeLan = () =>
+    lan(async (servers) => {
+      await servers.closeLan();
+      return { type: 'lan-closed' };
+    });
+
   channel.onMessage((message) => {
     const request = parseBrokerRequest(message);
     if (request?.type === 'start' && !running && !stopping) running = start(request.host, request.tcpPort, request.wsPort);
     if (request?.type === 'stop') void stop();
+    if (request?.type === 'lan-open') openLan(request);
+    if (request?.type === 'lan-close') closeLan();
   });
   // The OS closes our sockets when we exit, so nothing else needs cleaning up when the parent is gone.
   watchParent(() => process.exit(0));

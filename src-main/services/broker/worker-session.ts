@@ -1,6 +1,6 @@
 // One broker worker process seen from the supervisor: ask it to listen, hear its reports, stop or kill it.
 // It never decides about restarts; BrokerService does.
-import { parseBrokerReport, type BrokerRequest } from './broker-protocol';
+import { parseBrokerReport, type BrokerReport, type BrokerRequest, type LanListenerConfig } from './broker-protocol';
 
 export interface BrokerWorkerHandle {
   send(message: BrokerRequest): void;
@@ -21,7 +21,11 @@ export interface ListeningPorts {
 export interface WorkerSessionEvents {
   onClients(count: number): void;
   onExit(code: number | null): void;
+  /** Clients logged in through the LAN listener. */
+  onLanClients?(count: number): void;
 }
+
+type LanAnswer = Extract<BrokerReport, { type: 'lan-listening' | 'lan-failed' | 'lan-closed' }>;
 
 /** After a SIGKILL the exit event still has to arrive; we never wait for it forever. */
 const KILL_GRACE_MS = 2000;
@@ -42,6 +46,8 @@ export class WorkerSession {
   private hasExited = false;
   private listeningListener: ((ports: ListeningPorts) => void) | undefined;
   private failedListener: ((message: string) => void) | undefined;
+  /** The worker answers LAN requests one by one, in order. */
+  private readonly lanWaiters: Array<(answer: LanAnswer) => void> = [];
 
   constructor(
     private readonly handle: BrokerWorkerHandle,
@@ -59,6 +65,8 @@ export class WorkerSession {
       if (report?.type === 'listening') this.listeningListener?.({ tcpPort: report.tcpPort, wsPort: report.wsPort });
       if (report?.type === 'failed') this.failedListener?.(report.message);
       if (report?.type === 'clients') events.onClients(report.count);
+      if (report?.type === 'lan-clients') events.onLanClients?.(report.count);
+      if (report?.type === 'lan-listening' || report?.type === 'lan-failed' || report?.type === 'lan-closed') this.lanWaiters.shift()?.(report);
     });
   }
 
@@ -86,6 +94,36 @@ export class WorkerSession {
       this.listeningListener = undefined;
       this.failedListener = undefined;
     }
+  }
+
+  /** Opens the LAN listener; resolves with the port it uses, rejects with the worker's reason. */
+  async openLan(config: LanListenerConfig, timeoutMs: number): Promise<number> {
+    const answer = await this.lanRequest({ type: 'lan-open', ...config }, timeoutMs);
+    if (answer.type === 'lan-listening') return answer.port;
+    throw new Error(answer.type === 'lan-failed' ? answer.message : 'The local-network listener did not open.');
+  }
+
+  /** Closes the LAN listener (and its clients). */
+  async closeLan(timeoutMs: number): Promise<void> {
+    const answer = await this.lanRequest({ type: 'lan-close' }, timeoutMs);
+    if (answer.type === 'lan-failed') throw new Error(answer.message);
+  }
+
+  private async lanRequest(request: BrokerRequest, timeoutMs: number): Promise<LanAnswer> {
+    if (this.hasExited) throw new Error('The built-in broker is not running.');
+    let waiter: ((answer: LanAnswer) => void) | undefined;
+    const answered = new Promise<LanAnswer>((resolve) => {
+      waiter = resolve;
+      this.lanWaiters.push(resolve);
+    });
+    this.send(request);
+    const outcome = await withinMs(Promise.race([answered, this.exited.then(() => 'exited' as const)]), timeoutMs);
+    if (outcome === 'timeout' || outcome === 'exited') {
+      const index = this.lanWaiters.indexOf(waiter!);
+      if (index !== -1) this.lanWaiters.splice(index, 1);
+      throw new Error(outcome === 'exited' ? 'The built-in broker stopped.' : 'The built-in broker did not answer in time.');
+    }
+    return outcome;
   }
 
   /** Asks the worker to close its servers and exit; kills it when it does not within timeoutMs. */

@@ -23,6 +23,8 @@ export interface ManagedClientOptions {
   batchIntervalMs: number;
   onStatus: (status: ClientStatus) => void;
   onMessages: (messages: ReceivedMessage[]) => void;
+  /** Takes a message as it arrives (raw bytes, no batch, no drop cap) when it returns true; then it is not batched. */
+  takeMessage?: (topic: string, payload: Buffer, qos: 0 | 1 | 2, retain: boolean) => boolean;
 }
 
 export class ManagedClient {
@@ -146,6 +148,7 @@ export class ManagedClient {
   }
 
   private onMessage(topic: string, payload: Buffer, packet: IPublishPacket): void {
+    if (this.options.takeMessage?.(topic, payload, packet.qos, packet.retain === true)) return;
     if (this.pending.length >= MAX_MESSAGES_PER_BATCH) {
       this.dropped += 1;
       return;

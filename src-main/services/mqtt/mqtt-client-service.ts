@@ -35,6 +35,9 @@ export interface PublishRequest {
 
 type ServiceEvents = { status: ClientStatus; messages: MessageBatch };
 
+/** Receives every message of one client as it arrives: raw bytes (not copied, not cut), no batching, no drop cap. */
+export type MessageSink = (topic: string, payload: Buffer, qos: Qos, retain: boolean) => void;
+
 export class MqttClientService {
   private readonly clients = new Map<string, ManagedClient>();
   /** The last status of every client name ever used, including idle and failed ones, for list(). */
@@ -42,6 +45,7 @@ export class MqttClientService {
   /** Bumped on every connect/disconnect of a name, so a slow older request cannot install a stale client. */
   private readonly generations = new Map<string, number>();
   private readonly emitter: Emitter<ServiceEvents>;
+  private readonly sinks = new Map<string, MessageSink>();
   private disposed = false;
 
   constructor(private readonly deps: MqttClientServiceDeps) {
@@ -54,6 +58,15 @@ export class MqttClientService {
 
   onMessages(listener: (batch: MessageBatch) => void): Disposable {
     return this.emitter.on('messages', listener);
+  }
+
+  /**
+   * Hands every message of one client name to sink instead of the batched onMessages events (used by the explorer,
+   * which counts every message of a 20 000 msg/s flood and keeps 10 MB payloads whole). The sink must be fast.
+   */
+  setMessageSink(clientName: string, sink: MessageSink): Disposable {
+    this.sinks.set(clientName, sink);
+    return { dispose: () => this.sinks.get(clientName) === sink && this.sinks.delete(clientName) };
   }
 
   list(): ClientStatus[] {
@@ -146,6 +159,16 @@ export class MqttClientService {
       },
       onMessages: (messages) => {
         if (this.clients.get(clientName) === managed) this.emitter.emit('messages', { clientName, messages });
+      },
+      takeMessage: (topic, payload, qos, retain) => {
+        const sink = this.sinks.get(clientName);
+        if (!sink || this.clients.get(clientName) !== managed) return false;
+        try {
+          sink(topic, payload, qos, retain);
+        } catch (error) {
+          this.deps.logger.error(`The message sink of "${clientName}" failed`, error);
+        }
+        return true;
       },
     });
     this.clients.set(clientName, managed);

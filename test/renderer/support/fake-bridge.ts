@@ -9,6 +9,19 @@ import type {
 } from '../../../src-shared/contract/commands';
 import { fail, ok, type Result } from '../../../src-shared/contract/result';
 import type { BrokerProfile, BrokerStatus, ClientStatus } from '../../../src-shared/contract/schemas';
+import {
+  nightlightNames,
+  type DeviceState,
+  type NightlightSnapshot,
+  type ServerState,
+} from '../../../src-shared/contract/nightlight';
+import type { NoteEntry, PacketEntry, PlaygroundClient } from '../../../src-shared/contract/playground';
+import type {
+  BoardSnapshot,
+  BridgeStatus,
+  LanBrokerStatus,
+  SerialStatus,
+} from '../../../src-shared/contract/board';
 import type { HostLink, HostLinkInfo, LinkedBridge } from '../../../src-renderer/src/bridge/host-link';
 
 type Handler<K extends CommandName> = (input: CommandInput<K>) => Result<CommandOutput<K>> | Promise<Result<CommandOutput<K>>>;
@@ -65,6 +78,191 @@ export function makeBrokerStatus(overrides: Partial<BrokerStatus> = {}): BrokerS
   };
 }
 
+/** The virtual nightlight as the lab starts it for "lab-test01": lesson defaults, powered, connected, LED off. */
+export function makeDeviceState(overrides: Partial<DeviceState> = {}): DeviceState {
+  const names = nightlightNames('lab-test01');
+  return {
+    settings: {
+      studentId: 'lab-test01',
+      profileId: 'builtin',
+      clientId: names.deviceClientId,
+      telemetryTopic: names.telemetryTopic,
+      commandTopic: names.commandTopic,
+      telemetryIntervalMs: 5000,
+      consoleStyle: 'python',
+      firmwareStage: 'telemetry+commands',
+      mode: 'virtual',
+      resubscribeOnReconnect: false,
+      qos: 0,
+      retain: false,
+      storeAndForward: false,
+      offlineCommandPolicy: 'latest-wins',
+    },
+    powered: true,
+    networkUp: true,
+    connection: makeClientStatus({ clientName: 'nightlight-device', clientId: names.deviceClientId, state: 'connected' }),
+    listeningForCommands: true,
+    light: 0,
+    random: { enabled: false, min: 0, max: 1023, periodMs: 2000 },
+    led: { on: false, changedAtMs: null, source: null },
+    ledLog: [],
+    queue: { length: 0, capacity: 500, droppedCount: 0, replaying: false, items: [] },
+    lastTelemetry: null,
+    ...overrides,
+  };
+}
+
+export function makeServerState(overrides: Partial<ServerState> = {}): ServerState {
+  return {
+    settings: {
+      studentId: 'lab-test01',
+      profileId: 'builtin',
+      clientId: nightlightNames('lab-test01').serverClientId,
+      threshold: 300,
+      hysteresis: 0,
+      multiDevice: false,
+      qos: 0,
+    },
+    running: false,
+    connection: null,
+    subscribedFilter: null,
+    devices: [],
+    counts: { received: 0, answered: 0, rejected: 0 },
+    ...overrides,
+  };
+}
+
+export function makeNightlightSnapshot(overrides: Partial<NightlightSnapshot> = {}): NightlightSnapshot {
+  return {
+    device: makeDeviceState(),
+    server: makeServerState(),
+    counterfit: { state: 'running', host: '127.0.0.1', port: 5000, requestedPort: 5000, url: 'http://127.0.0.1:5000' },
+    deviceConsole: [],
+    serverConsole: [],
+    history: [],
+    httpCalls: [],
+    ...overrides,
+  };
+}
+
+/** A student's playground client, idle on the built-in broker, with a perfect network. */
+export function makePlaygroundClient(overrides: Partial<PlaygroundClient> = {}): PlaygroundClient {
+  const key = overrides.key ?? 'publisher';
+  return {
+    key,
+    name: 'Publisher',
+    clientId: `playground-${key}`,
+    cleanSession: true,
+    keepaliveSeconds: 60,
+    protocolVersion: 4,
+    will: null,
+    role: 'student',
+    state: 'idle',
+    target: null,
+    brokerUrl: '',
+    proxyPort: null,
+    sessionPresent: null,
+    subscriptions: [],
+    inFlight: 0,
+    faults: {
+      blackHole: false,
+      dropToBroker: { remaining: 0, onlyType: null },
+      dropToClient: { remaining: 0, onlyType: null },
+      delayMs: 0,
+    },
+    sinceMs: 0,
+    ...overrides,
+  };
+}
+
+/** One captured packet for the playground diagram: a PUBACK-less QoS 0 PUBLISH from "publisher" unless told otherwise. */
+export function makePacketEntry(overrides: Partial<PacketEntry> = {}): PacketEntry {
+  return {
+    kind: 'packet',
+    seq: 1,
+    timeMs: 1_000,
+    clientKey: 'publisher',
+    clientName: 'Publisher',
+    direction: 'toBroker',
+    type: 'PUBLISH',
+    packetId: null,
+    qos: 0,
+    retain: false,
+    dup: false,
+    sessionPresent: null,
+    reasonCode: null,
+    grantedQos: null,
+    topic: 'playground/temperature',
+    filters: null,
+    payloadPreview: '21.5',
+    payloadBytes: 4,
+    fields: {},
+    proxyAction: 'passed',
+    delayMs: null,
+    ...overrides,
+  };
+}
+
+export function makeNoteEntry(overrides: Partial<NoteEntry> = {}): NoteEntry {
+  return {
+    kind: 'note',
+    seq: 1,
+    timeMs: 1_000,
+    clientKey: 'publisher',
+    clientName: 'Publisher',
+    event: 'cut',
+    text: 'The connection of Publisher was cut.',
+    ...overrides,
+  };
+}
+
+/** The Board page with nothing plugged in: serial closed, bridge and LAN switch off, for "lab-test01". */
+export function makeSerialStatus(overrides: Partial<SerialStatus> = {}): SerialStatus {
+  return {
+    state: 'closed',
+    path: null,
+    baudRate: 9600,
+    dtr: true,
+    boardName: null,
+    problem: null,
+    suggestedBaudRate: null,
+    bytesIn: 0,
+    bytesOut: 0,
+    sinceMs: 0,
+    ...overrides,
+  };
+}
+
+export function makeBridgeStatus(overrides: Partial<BridgeStatus> = {}): BridgeStatus {
+  return {
+    enabled: false,
+    state: 'off',
+    clientName: 'board-bridge',
+    telemetryTopic: 'lab-test01/telemetry',
+    commandTopic: 'lab-test01/commands',
+    toMqttCount: 0,
+    toBoardCount: 0,
+    errorCount: 0,
+    errors: [],
+    ...overrides,
+  };
+}
+
+export function makeLanStatus(overrides: Partial<LanBrokerStatus> = {}): LanBrokerStatus {
+  return { enabled: false, state: 'off', port: null, username: 'mqttlab', password: 'pw-1234', addresses: [], lanClients: 0, ...overrides };
+}
+
+export function makeBoardSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
+  return {
+    ports: { ports: [], rememberedPaths: [] },
+    serial: makeSerialStatus(),
+    understanding: { phase: 'unknown', rc: null, message: '', sinceMs: 0, lastTelemetry: null, lastCommand: null },
+    bridge: makeBridgeStatus(),
+    lan: makeLanStatus(),
+    ...overrides,
+  };
+}
+
 const DEFAULT_PROFILES = [
   makeProfile(),
   makeProfile({ id: 'mosquitto-plain', name: 'test.mosquitto.org', kind: 'public', host: 'test.mosquitto.org' }),
@@ -91,6 +289,13 @@ export class FakeBridge implements LinkedBridge {
     this.handle('broker.getStatus', () => ok(makeBrokerStatus()));
     this.handle('profiles.list', () => ok({ profiles: DEFAULT_PROFILES, activeProfileId: 'builtin' }));
     this.handle('mqtt.listClients', () => ok([makeClientStatus()]));
+    this.handle('playground.listClients', () => ok([]));
+    this.handle('playground.listPackets', () => ok({ entries: [], paused: false }));
+    this.handle('playground.listExperiments', () => ok([]));
+    this.handle('nightlight.getState', () => ok(makeNightlightSnapshot()));
+    this.handle('board.getState', () => ok(makeBoardSnapshot()));
+    this.handle('board.getLog', () => ok({ lines: [] }));
+    this.handle('board.getPlot', () => ok({ series: [] }));
   }
 
   handle<K extends CommandName>(name: K, handler: Handler<K>): this {

@@ -6,14 +6,15 @@ import { DEFAULT_HOST_OPTIONS, parseHostArgs } from '../../../src-main/host/pars
 describe('parseHostArgs', () => {
   it('uses the documented defaults', () => {
     expect(parseHostArgs([])).toEqual(DEFAULT_HOST_OPTIONS);
-    expect(DEFAULT_HOST_OPTIONS).toMatchObject({ brokerPort: 1883, wsPort: 9001, uiPort: 5174 });
+    expect(DEFAULT_HOST_OPTIONS).toMatchObject({ brokerPort: 1883, wsPort: 9001, uiPort: 5174, counterfitPort: 5000 });
   });
 
   it('reads ports and the data folder in both spellings', () => {
-    expect(parseHostArgs(['--broker-port', '0', '--ws-port=0', '--ui-port', '8080', '--data-dir', 'x'])).toEqual({
+    expect(parseHostArgs(['--broker-port', '0', '--ws-port=0', '--ui-port', '8080', '--counterfit-port', '0', '--data-dir', 'x'])).toEqual({
       brokerPort: 0,
       wsPort: 0,
       uiPort: 8080,
+      counterfitPort: 0,
       dataDir: path.resolve('x'),
     });
   });

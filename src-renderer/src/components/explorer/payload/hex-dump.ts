@@ -15,6 +15,11 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
+/** The bytes of a payload: base64 decoded, or text encoded as UTF-8. */
+export function payloadBytes(payload: string, encoding: 'utf8' | 'base64'): Uint8Array {
+  return encoding === 'base64' ? base64ToBytes(payload) : new TextEncoder().encode(payload);
+}
+
 function printable(byte: number): string {
   return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
 }

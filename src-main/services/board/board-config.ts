@@ -1,0 +1,69 @@
+// Writes the board's config.h (the lesson's file, pointed at the lab's broker on the local network, with the
+// generated credentials) and the matching PubSubClient lines. Pure text; it never opens anything.
+import type { BoardConfig } from '../../../src-shared/contract/board';
+
+export interface BoardConfigInput {
+  studentId: string;
+  brokerAddress: string | null;
+  port: number;
+  username: string;
+  password: string;
+  lanOn: boolean;
+}
+
+/** Addresses go inside a C string: only what host names and IP addresses use. */
+export function isSafeAddress(address: string): boolean {
+  return /^[A-Za-z0-9.:-]{1,253}$/.test(address);
+}
+
+export function boardConfig(input: BoardConfigInput): BoardConfig {
+  const address = input.brokerAddress ?? '<BROKER ADDRESS>';
+  const configH = [
+    '#pragma once',
+    '',
+    '#include <string>',
+    '',
+    'using namespace std;',
+    '',
+    '// WiFi credentials: the same Wi-Fi as the computer running MQTT Lab',
+    'const char *SSID = "<SSID>";',
+    'const char *PASSWORD = "<PASSWORD>";',
+    '',
+    '// MQTT settings: your readings go to ID + "/telemetry", commands come on ID + "/commands"',
+    `const string ID = "${input.studentId}";`,
+    '',
+    '// MQTT Lab\'s built-in broker on this computer\'s local network (LAN mode must be on).',
+    '// If the board prints rc=-2 or rc=-4, check that both are on the same network and that the',
+    `// computer's firewall lets port ${input.port} in.`,
+    `const string BROKER = "${address}";`,
+    `const int BROKER_PORT = ${input.port};`,
+    `const char *MQTT_USERNAME = "${input.username}";`,
+    `const char *MQTT_PASSWORD = "${input.password}";`,
+    '',
+    'const string CLIENT_NAME = ID + "nightlight_client";',
+    '',
+    'const string CLIENT_TELEMETRY_TOPIC = ID + "/telemetry";',
+    'const string SERVER_COMMAND_TOPIC = ID + "/commands";',
+    '',
+  ].join('\n');
+  const connectLines = [
+    '// in createMQTTClient():',
+    'client.setServer(BROKER.c_str(), BROKER_PORT);',
+    '',
+    '// in reconnectMQTTClient(), instead of client.connect(CLIENT_NAME.c_str()):',
+    'if (client.connect(CLIENT_NAME.c_str(), MQTT_USERNAME, MQTT_PASSWORD))',
+    '',
+  ].join('\n');
+  return { brokerAddress: address, port: input.port, configH, connectLines, warnings: warnings(input) };
+}
+
+function warnings(input: BoardConfigInput): string[] {
+  const found: string[] = [];
+  if (!input.lanOn) {
+    found.push('The built-in broker is not open to the local network yet: switch LAN mode on, or the board will print rc=-2.');
+  }
+  if (input.brokerAddress === null) {
+    found.push('This computer has no local-network address right now. Connect it to the same Wi-Fi as the board, then look again.');
+  }
+  return found;
+}

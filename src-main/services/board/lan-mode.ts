@@ -1,0 +1,104 @@
+// The Board page's LAN switch: opens the built-in broker to the local network with the generated credentials,
+// lists this computer's addresses and writes the board's config.h. The listening itself is the broker's job.
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { BoardConfig, LanBrokerStatus } from '../../../src-shared/contract/board';
+import { LabError } from '../../../src-shared/contract/result';
+import type { Disposable } from '../../lib/emitter';
+import type { BrokerService, LanListenerStatus } from '../broker/broker-service';
+import { boardConfig, isSafeAddress } from './board-config';
+import { generatePassword, type BoardStore, type LanCredentials } from './board-store';
+import { Coalescer } from './coalescer';
+import { lanAddresses } from './lan-addresses';
+
+export interface LanModeDeps {
+  broker: Pick<BrokerService, 'setLan' | 'getLanStatus' | 'onLanChanged'>;
+  store: BoardStore;
+  networkInterfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  publish: (status: LanBrokerStatus) => void;
+}
+
+export class LanMode {
+  private enabled = false;
+  private credentials: LanCredentials | null = null;
+  private readonly subscription: Disposable;
+  private readonly coalescer: Coalescer;
+
+  constructor(private readonly deps: LanModeDeps) {
+    this.coalescer = new Coalescer(() => deps.publish(this.getStatus()));
+    this.subscription = deps.broker.onLanChanged((status) => {
+      if (status.state === 'on' && status.port !== null && this.credentials && status.port !== this.credentials.port) {
+        // Keep the port that worked, so the board's config.h still matches after the lab restarts.
+        void deps.store.updateLan({ port: status.port }).then((saved) => (this.credentials = saved));
+      }
+      this.coalescer.schedule();
+    });
+  }
+
+  async start(): Promise<void> {
+    this.credentials = await this.deps.store.lanCredentials();
+  }
+
+  getStatus(): LanBrokerStatus {
+    const broker: LanListenerStatus = this.deps.broker.getLanStatus();
+    return {
+      enabled: this.enabled,
+      state: this.enabled ? broker.state : 'off',
+      port: this.enabled ? broker.port : null,
+      username: this.credentials?.username ?? '',
+      password: this.credentials?.password ?? '',
+      addresses: lanAddresses(this.deps.networkInterfaces()),
+      lanClients: this.enabled ? broker.lanClients : 0,
+      message: this.enabled ? broker.message : undefined,
+    };
+  }
+
+  async setEnabled(enabled: boolean): Promise<LanBrokerStatus> {
+    const credentials = await this.requireCredentials();
+    this.enabled = enabled;
+    await this.deps.broker.setLan(enabled ? credentials : null);
+    return this.publishNow();
+  }
+
+  /** A new password; boards logged in with the old one are disconnected (the listener reopens with the new one). */
+  async renewPassword(): Promise<LanBrokerStatus> {
+    this.credentials = await this.deps.store.updateLan({ password: generatePassword() });
+    // Reopening the listener with the new password drops every connection made with the old one.
+    if (this.enabled) await this.deps.broker.setLan(this.credentials);
+    return this.publishNow();
+  }
+
+  async config(studentId: string, address: string | undefined): Promise<BoardConfig> {
+    const credentials = await this.requireCredentials();
+    if (address !== undefined && !isSafeAddress(address)) {
+      throw new LabError('INVALID_INPUT', `"${address}" is not an address a board can use: type an IP address like 192.168.1.20 or a host name.`, 'address');
+    }
+    const status = this.getStatus();
+    const firstIpv4 = status.addresses.find((entry) => entry.family === 'IPv4')?.address ?? null;
+    return boardConfig({
+      studentId,
+      brokerAddress: address ?? firstIpv4,
+      port: status.port ?? credentials.port,
+      username: credentials.username,
+      password: credentials.password,
+      lanOn: status.state === 'on',
+    });
+  }
+
+  async dispose(): Promise<void> {
+    this.subscription.dispose();
+    this.coalescer.dispose();
+  }
+
+  private async requireCredentials(): Promise<LanCredentials> {
+    this.credentials ??= await this.deps.store.lanCredentials();
+    return this.credentials;
+  }
+
+  /** The switch itself changed: say so now, even when the broker's LAN status did not change. */
+  private publishNow(): LanBrokerStatus {
+    this.coalescer.flushNow();
+    const status = this.getStatus();
+    this.deps.publish(status);
+    return status;
+  }
+}

@@ -1,0 +1,110 @@
+// The plotter's data: one capped series per name, new points handed on in batches (columns, uPlot's shape),
+// and CSV export. It never parses lines (plot-parser.ts does).
+import { BOARD_PLOT_CAPACITY, type PlotSeries } from '../../../src-shared/contract/board';
+import { Coalescer } from './coalescer';
+import type { PlotValue } from './plot-parser';
+import { RingBuffer } from './ring-buffer';
+
+/** More series than this (a sketch printing ever-new names) are not plotted, so memory stays bounded. */
+export const MAX_PLOT_SERIES = 64;
+
+export type PlotAppended = { series: PlotSeries[]; cleared: boolean };
+
+interface StoredSeries {
+  times: RingBuffer<number>;
+  values: RingBuffer<number>;
+}
+
+export class PlotStore {
+  private readonly series = new Map<string, StoredSeries>();
+  private pending = new Map<string, { timesMs: number[]; values: number[] }>();
+  private pendingCleared = false;
+  private readonly coalescer: Coalescer;
+
+  constructor(
+    private readonly publish: (batch: PlotAppended) => void,
+    private readonly capacity = BOARD_PLOT_CAPACITY,
+    now: () => number = Date.now,
+    intervalMs = 50,
+  ) {
+    this.coalescer = new Coalescer(() => this.flush(), intervalMs, now);
+  }
+
+  add(atMs: number, values: PlotValue[]): void {
+    for (const { name, value } of values) {
+      const stored = this.seriesFor(name);
+      if (!stored) continue;
+      stored.times.push(atMs);
+      stored.values.push(value);
+      let pending = this.pending.get(name);
+      if (!pending) this.pending.set(name, (pending = { timesMs: [], values: [] }));
+      pending.timesMs.push(atMs);
+      pending.values.push(value);
+      if (pending.timesMs.length > this.capacity) {
+        pending.timesMs.shift();
+        pending.values.shift();
+      }
+    }
+    if (values.length > 0) this.coalescer.schedule();
+  }
+
+  snapshot(): PlotSeries[] {
+    return [...this.series].map(([name, stored]) => ({ name, timesMs: stored.times.toArray(), values: stored.values.toArray() }));
+  }
+
+  clear(): void {
+    this.series.clear();
+    this.pending.clear();
+    this.pendingCleared = true;
+    this.coalescer.schedule();
+  }
+
+  /** One row per moment: time, time_ms, then each series' value at that moment (empty when it had none). */
+  exportCsv(): { text: string; rowCount: number } {
+    const all = this.snapshot();
+    const rows = new Map<number, Map<number, number>>();
+    all.forEach((series, column) => {
+      series.timesMs.forEach((timeMs, index) => {
+        let row = rows.get(timeMs);
+        if (!row) rows.set(timeMs, (row = new Map()));
+        row.set(column, series.values[index]!);
+      });
+    });
+    const header = ['time', 'time_ms', ...all.map((series) => csvText(series.name))].join(',');
+    const lines = [...rows.keys()]
+      .sort((a, b) => a - b)
+      .map((timeMs) => {
+        const row = rows.get(timeMs)!;
+        return [new Date(timeMs).toISOString(), timeMs, ...all.map((_series, column) => row.get(column) ?? '')].join(',');
+      });
+    return { text: `${[header, ...lines].join('\n')}\n`, rowCount: lines.length };
+  }
+
+  dispose(): void {
+    this.coalescer.dispose();
+  }
+
+  private seriesFor(name: string): StoredSeries | undefined {
+    let stored = this.series.get(name);
+    if (!stored && this.series.size < MAX_PLOT_SERIES) {
+      stored = { times: new RingBuffer(this.capacity), values: new RingBuffer(this.capacity) };
+      this.series.set(name, stored);
+    }
+    return stored;
+  }
+
+  private flush(): void {
+    if (this.pending.size === 0 && !this.pendingCleared) return;
+    const series = [...this.pending].map(([name, columns]) => ({ name, ...columns }));
+    const batch = { series, cleared: this.pendingCleared };
+    this.pending = new Map();
+    this.pendingCleared = false;
+    this.publish(batch);
+  }
+}
+
+/** RFC 4180 quoting; a name a spreadsheet would run as a formula gets a leading '. */
+function csvText(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

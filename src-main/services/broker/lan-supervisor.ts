@@ -1,0 +1,117 @@
+// The supervisor's half of LAN mode: remembers whether the student wants the broker on the local network, asks
+// each worker (also after a restart) to open or close its LAN listener, and keeps a status. Never binds anything itself.
+import { Emitter, type Disposable } from '../../lib/emitter';
+import type { Logger } from '../../lib/logger';
+import type { WorkerSession } from './worker-session';
+
+export interface LanSettings {
+  /** The port asked for (the lesson's 1883); when taken, the next free one is used. */
+  port: number;
+  username: string;
+  password: string;
+}
+
+export type LanState = 'off' | 'starting' | 'on' | 'failed';
+
+export interface LanListenerStatus {
+  state: LanState;
+  /** The port really used while on. */
+  port: number | null;
+  /** Clients logged in through the LAN listener. */
+  lanClients: number;
+  message?: string;
+}
+
+const LAN_TIMEOUT_MS = 5000;
+
+export class LanSupervisor {
+  private wanted: LanSettings | null = null;
+  /** Where the listener last was, so after a broker restart the boards find it on the same port. */
+  private lastPort: number | null = null;
+  private status: LanListenerStatus = { state: 'off', port: null, lanClients: 0 };
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly events: Emitter<{ changed: LanListenerStatus }>;
+
+  constructor(
+    /** Every interface ('0.0.0.0') in the app; tests pass '127.0.0.1' and never touch the real network. */
+    private readonly host: string,
+    private readonly runningSession: () => WorkerSession | null,
+    private readonly logger: Logger,
+  ) {
+    this.events = new Emitter((error) => logger.error('A LAN status listener failed', error));
+  }
+
+  getStatus(): LanListenerStatus {
+    return { ...this.status };
+  }
+
+  onChanged(listener: (status: LanListenerStatus) => void): Disposable {
+    return this.events.on('changed', listener);
+  }
+
+  /** null switches LAN mode off (closing the listener and its clients). */
+  set(settings: LanSettings | null): Promise<LanListenerStatus> {
+    if (settings?.port !== this.wanted?.port) this.lastPort = null;
+    this.wanted = settings;
+    return this.enqueue();
+  }
+
+  /** A worker now runs (first start or restart): give it the LAN listener if the student wants one. */
+  workerRunning(): void {
+    if (this.wanted) void this.enqueue();
+  }
+
+  /** The worker is gone: its LAN clients are too. */
+  workerGone(): void {
+    if (this.wanted) this.update({ state: 'starting', port: null, lanClients: 0, message: 'Waiting for the built-in broker to run again.' });
+  }
+
+  lanClientsChanged(count: number): void {
+    if (this.status.state === 'on') this.update({ lanClients: count });
+  }
+
+  dispose(): void {
+    this.wanted = null;
+    this.update({ state: 'off', port: null, lanClients: 0, message: undefined });
+    this.events.clear();
+  }
+
+  private enqueue(): Promise<LanListenerStatus> {
+    const run = this.queue.then(() => this.apply());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(): Promise<LanListenerStatus> {
+    const wanted = this.wanted;
+    const session = this.runningSession();
+    if (!wanted) {
+      if (session) await session.closeLan(LAN_TIMEOUT_MS).catch((error: Error) => this.logger.warn('Closing the LAN listener failed', { message: error.message }));
+      this.update({ state: 'off', port: null, lanClients: 0, message: undefined });
+      return this.getStatus();
+    }
+    if (!session) {
+      this.update({ state: 'starting', port: null, lanClients: 0, message: 'Waiting for the built-in broker to run.' });
+      return this.getStatus();
+    }
+    const requested = this.lastPort ?? wanted.port;
+    this.update({ state: 'starting', message: undefined });
+    try {
+      const port = await session.openLan({ host: this.host, port: requested, username: wanted.username, password: wanted.password }, LAN_TIMEOUT_MS);
+      if (this.wanted !== wanted) return this.getStatus();
+      this.lastPort = port;
+      const moved = port !== wanted.port ? `Port ${wanted.port} was already used, so boards on the network connect to port ${port}.` : undefined;
+      this.update({ state: 'on', port, lanClients: 0, message: moved });
+    } catch (error) {
+      if (this.wanted === wanted) this.update({ state: 'failed', port: null, lanClients: 0, message: (error as Error).message });
+    }
+    return this.getStatus();
+  }
+
+  private update(change: Partial<LanListenerStatus>): void {
+    const next = { ...this.status, ...change };
+    if (JSON.stringify(next) === JSON.stringify(this.status)) return;
+    this.status = next;
+    this.events.emit('changed', this.getStatus());
+  }
+}

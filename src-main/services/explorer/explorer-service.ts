@@ -1,0 +1,263 @@
+// The Explorer: its own MQTT client "explorer" following the lab's broker profile, its subscriptions, the topic
+// model fed message by message, and batched tree events. It keeps the tree across reconnects and says what happened.
+import type { ExplorerState, ExplorerStats, ExplorerStatus } from '../../../src-shared/contract/explorer';
+import { LabError } from '../../../src-shared/contract/result';
+import type { ClientStatus, Qos } from '../../../src-shared/contract/schemas';
+import { Emitter, type Disposable } from '../../lib/emitter';
+import type { Logger } from '../../lib/logger';
+import type { MessageSink, PublishRequest } from '../mqtt/mqtt-client-service';
+import { ExplorerModel } from './explorer-model';
+import { childrenOf, messageDetail, requireNode, searchTopics, topicDetail, type ChildSort, type SearchRequest } from './explorer-queries';
+import { ExplorerSubscriptions } from './explorer-subscriptions';
+import { EXPORT_MIME_TYPES, exportFileName, exportHistory, type ExportFormat } from './history-export';
+import { RetainedUndo } from './retained-undo';
+import { toExplorerMessage } from './payload-view';
+import { defaultFilterFor, refusalFor, type ProfileKind } from './subscription-policy';
+import { TreeUpdateBatcher, type TreeUpdate } from './tree-update-batcher';
+import { connectionNotice } from './connection-notices';
+
+export const EXPLORER_CLIENT_NAME = 'explorer';
+
+export interface ExplorerClients {
+  connect(clientName: string, profileId: string): Promise<ClientStatus>;
+  disconnect(clientName: string): Promise<ClientStatus>;
+  subscribe(clientName: string, filter: string, qos: Qos): Promise<{ filter: string; grantedQos: number }>;
+  unsubscribe(clientName: string, filter: string): Promise<void>;
+  publish(input: PublishRequest): Promise<{ sizeBytes: number }>;
+  onStatusChanged(listener: (status: ClientStatus) => void): Disposable;
+  setMessageSink(clientName: string, sink: MessageSink): Disposable;
+}
+
+export interface ExplorerServiceDeps {
+  clients: ExplorerClients;
+  getProfile: (profileId: string) => Promise<{ id: string; kind: ProfileKind } | undefined>;
+  getSettings: () => Promise<{ studentId: string; activeProfileId: string }>;
+  logger: Logger;
+  now?: () => number;
+  /** How often tree events go out at most; 50 ms is about 20 a second. */
+  batchIntervalMs?: number;
+}
+
+type ServiceEvents = { tree: TreeUpdate; status: ExplorerStatus };
+
+export class ExplorerService {
+  private readonly now: () => number;
+  private readonly model: ExplorerModel;
+  private readonly batcher: TreeUpdateBatcher;
+  private readonly subscriptions: ExplorerSubscriptions;
+  private readonly undo: RetainedUndo;
+  private readonly emitter: Emitter<ServiceEvents>;
+  private readonly listeners: Disposable[];
+  private status: ExplorerStatus = { client: null, profileId: '', profileKind: 'builtin', defaultFilter: '#', subscriptions: [], notice: null };
+  private studentId = '';
+  /** True from a new client's start until its first CONNACK: then every filter is subscribed by us, not mqtt.js. */
+  private freshClient = true;
+  private lostAtMs: number | null = null;
+  private disposed = false;
+
+  constructor(private readonly deps: ExplorerServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.model = new ExplorerModel(this.now());
+    this.emitter = new Emitter<ServiceEvents>((error) => deps.logger.error('A listener of ExplorerService failed', error));
+    this.batcher = new TreeUpdateBatcher({
+      model: () => this.model,
+      now: this.now,
+      intervalMs: deps.batchIntervalMs ?? 50,
+      emit: (update) => this.emitter.emit('tree', update),
+    });
+    this.subscriptions = new ExplorerSubscriptions(deps.clients, EXPLORER_CLIENT_NAME);
+    this.undo = new RetainedUndo(this.now);
+    this.listeners = [
+      deps.clients.setMessageSink(EXPLORER_CLIENT_NAME, (topic, payload, qos, retain) => this.ingest(topic, payload, qos, retain)),
+      deps.clients.onStatusChanged((status) => {
+        if (status.clientName !== EXPLORER_CLIENT_NAME) return;
+        this.onClientStatus(status).catch((error: unknown) => deps.logger.error('The explorer could not follow its connection', error));
+      }),
+    ];
+  }
+
+  onTreeUpdated(listener: (update: TreeUpdate) => void): Disposable {
+    return this.emitter.on('tree', listener);
+  }
+
+  onStatusChanged(listener: (status: ExplorerStatus) => void): Disposable {
+    return this.emitter.on('status', listener);
+  }
+
+  /** Connects the explorer to the lab's active profile. A failure is a status, never a crash. */
+  async start(): Promise<void> {
+    const { activeProfileId } = await this.deps.getSettings();
+    const active = (await this.deps.getProfile(activeProfileId)) ? activeProfileId : 'builtin';
+    await this.followProfile(active);
+  }
+
+  /** The lab switched broker profile: reconnect there. The tree is kept for the same broker and cleared for another. */
+  async followProfile(profileId: string): Promise<void> {
+    if (this.disposed) return;
+    try {
+      const [profile, settings] = await Promise.all([this.deps.getProfile(profileId), this.deps.getSettings()]);
+      if (!profile) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}".`, 'profileId');
+      this.studentId = settings.studentId;
+      const switching = this.status.profileId !== '' && this.status.profileId !== profileId;
+      const defaultFilter = defaultFilterFor(profile.kind, settings.studentId);
+      this.subscriptions.useProfile(profileId, defaultFilter);
+      this.status = { ...this.status, profileId, profileKind: profile.kind, defaultFilter };
+      if (switching && this.model.rootNode.subtreeCount > 0) {
+        // Closed first, so no message of the old broker can land in the new, empty tree.
+        await this.deps.clients.disconnect(EXPLORER_CLIENT_NAME);
+        this.model.clear();
+        this.batcher.cleared();
+        this.setNotice('The broker changed, so the tree starts empty: its topics belong to the other broker.');
+      }
+      this.freshClient = true;
+      this.lostAtMs = null;
+      this.publishStatus();
+      await this.deps.clients.connect(EXPLORER_CLIENT_NAME, profileId);
+    } catch (error) {
+      this.deps.logger.warn('The explorer could not connect', error);
+      if (error instanceof LabError) this.setNotice(error.message);
+    }
+  }
+
+  getState(): ExplorerState {
+    return { status: this.currentStatus(), stats: this.model.stats(this.now()) };
+  }
+
+  async addSubscription(filter: string, qos: Qos): Promise<ExplorerStatus> {
+    const refusal = refusalFor(filter, this.status.profileKind, this.studentId);
+    if (refusal) throw new LabError('INVALID_INPUT', refusal, 'filter');
+    try {
+      await this.subscriptions.add(filter, qos, this.status.client?.state === 'connected');
+    } finally {
+      this.publishStatus();
+    }
+    return this.currentStatus();
+  }
+
+  async removeSubscription(filter: string): Promise<ExplorerStatus> {
+    await this.subscriptions.remove(filter);
+    this.setNotice(`Unsubscribed from "${filter}". Topics already in the tree stay until you clear it.`);
+    return this.currentStatus();
+  }
+
+  setView(expanded: string[], selected: string | null): void {
+    this.batcher.setView(expanded, selected);
+  }
+
+  getChildren(request: { parent: string | null; sort: ChildSort; offset: number; limit: number }) {
+    return childrenOf(this.model, request, this.now());
+  }
+
+  search(request: SearchRequest) {
+    return searchTopics(this.model, request, this.now());
+  }
+
+  getTopic(request: { topic: string; afterId?: number | undefined; maxBytesPerMessage: number }) {
+    return topicDetail(this.model, request, this.now());
+  }
+
+  getMessage(request: { topic: string; id: number; maxBytes: number }) {
+    return messageDetail(this.model, request);
+  }
+
+  setHistoryLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): ExplorerStats {
+    this.model.setLimits({
+      ...(limits.perTopic !== undefined ? { perTopic: limits.perTopic } : {}),
+      ...(limits.totalMB !== undefined ? { totalBytes: limits.totalMB * 1024 * 1024 } : {}),
+    });
+    this.batcher.noteChange();
+    return this.model.stats(this.now());
+  }
+
+  /** Publishes the empty retained message that makes the broker forget the topic's retained message. */
+  async clearRetained(topic: string): Promise<{ topic: string; undoToken: string | null; undoSeconds: number }> {
+    const node = this.model.find(topic);
+    const previous = node ? [...this.model.messagesOf(node)].reverse().find((message) => message.sizeBytes > 0) : undefined;
+    await this.deps.clients.publish({ clientName: EXPLORER_CLIENT_NAME, topic, payload: '', payloadEncoding: 'utf8', qos: 1, retain: true });
+    this.model.markRetainedCleared(topic);
+    this.batcher.noteChange();
+    const undoToken = previous ? this.undo.remember(previous) : null;
+    return { topic, undoToken, undoSeconds: this.undo.windowSeconds };
+  }
+
+  async restoreRetained(undoToken: string): Promise<{ topic: string; sizeBytes: number }> {
+    const saved = this.undo.take(undoToken);
+    await this.deps.clients.publish({
+      clientName: EXPLORER_CLIENT_NAME,
+      topic: saved.topic,
+      payload: saved.bytes.toString('base64'),
+      payloadEncoding: 'base64',
+      qos: 1,
+      retain: true,
+    });
+    this.model.markRetained(saved.topic);
+    this.batcher.noteChange();
+    return { topic: saved.topic, sizeBytes: saved.bytes.length };
+  }
+
+  exportHistory(topic: string, format: ExportFormat) {
+    const node = requireNode(this.model, topic);
+    const messages = [...this.model.messagesOf(node)].map((message) => toExplorerMessage(message, Infinity, this.model.epochMs));
+    return { fileName: exportFileName(topic, format), mimeType: EXPORT_MIME_TYPES[format], text: exportHistory(messages, format), messageCount: messages.length };
+  }
+
+  clearTree(): ExplorerStats {
+    this.model.clear();
+    this.batcher.cleared();
+    this.setNotice('Cleared the tree: counts and history start again from zero. Subscriptions stay.');
+    return this.model.stats(this.now());
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const listener of this.listeners) listener.dispose();
+    this.batcher.dispose();
+    this.emitter.clear();
+  }
+
+  private ingest(topic: string, payload: Buffer, qos: Qos, retain: boolean): void {
+    this.model.ingest(topic, payload, qos, retain, this.now());
+    this.batcher.noteChange();
+  }
+
+  private async onClientStatus(client: ClientStatus): Promise<void> {
+    const previous = this.status.client;
+    this.status = { ...this.status, client };
+    if (client.state === 'connecting') {
+      this.freshClient = true;
+      this.subscriptions.newClient();
+    } else if (client.state === 'connected' && previous?.state !== 'connected') {
+      await this.onConnected(client);
+      return;
+    } else if (previous?.state === 'connected' && client.state !== 'connected') {
+      this.lostAtMs = this.now();
+      this.subscriptions.connectionLost();
+      this.status.notice = connectionNotice.lost(client, this.model.stats(this.now()));
+    }
+    this.publishStatus();
+  }
+
+  private async onConnected(client: ClientStatus): Promise<void> {
+    const wasFresh = this.freshClient;
+    this.freshClient = false;
+    this.publishStatus();
+    const filters = await this.subscriptions.afterConnect();
+    const stats = this.model.stats(this.now());
+    const awayMs = this.lostAtMs === null ? null : this.now() - this.lostAtMs;
+    this.lostAtMs = null;
+    this.setNotice(wasFresh ? connectionNotice.connected(client, filters) : connectionNotice.reconnected(client, filters, stats, awayMs));
+  }
+
+  private setNotice(notice: string): void {
+    this.status = { ...this.status, notice };
+    this.publishStatus();
+  }
+
+  private currentStatus(): ExplorerStatus {
+    return { ...this.status, subscriptions: this.subscriptions.list() };
+  }
+
+  private publishStatus(): void {
+    if (!this.disposed) this.emitter.emit('status', this.currentStatus());
+  }
+}

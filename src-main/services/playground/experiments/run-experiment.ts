@@ -1,0 +1,59 @@
+// Runs one experiment by id: sets up the kit, reports progress, turns what it saw into an ExperimentResult,
+// and always cleans up its clients. Problems become a 'failed' result a student can read, never a crash.
+import type { ExperimentId, ExperimentProgress, ExperimentResult, PlaygroundTarget } from '../../../../src-shared/contract/playground';
+import { LabError } from '../../../../src-shared/contract/result';
+import type { Logger } from '../../../lib/logger';
+import type { ResolvedConnection } from '../../mqtt/resolve-connection';
+import type { PlaygroundService } from '../playground-service';
+import { qos0Loss, qos1LostPuback, qos2Loss, type ExperimentOutcome } from './delivery-experiments';
+import { experimentInfo } from './experiment-catalog';
+import { ExperimentKit } from './experiment-kit';
+import { keepaliveWill, persistentSession, retained } from './session-experiments';
+
+export interface RunExperimentDeps {
+  service: PlaygroundService;
+  resolveTarget: (target: PlaygroundTarget) => Promise<ResolvedConnection>;
+  progress: (progress: ExperimentProgress) => void;
+  logger: Logger;
+}
+
+const SCRIPTS: Record<ExperimentId, { steps: number; run: (kit: ExperimentKit) => Promise<ExperimentOutcome> }> = {
+  'qos0-loss': { steps: 4, run: qos0Loss },
+  'qos1-lost-puback': { steps: 4, run: qos1LostPuback },
+  'qos2-loss': { steps: 4, run: qos2Loss },
+  retained: { steps: 4, run: retained },
+  'persistent-session': { steps: 2, run: persistentSession },
+  'keepalive-will': { steps: 3, run: keepaliveWill },
+};
+
+export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, deps: RunExperimentDeps): Promise<ExperimentResult> {
+  const info = experimentInfo(id);
+  const script = SCRIPTS[id];
+  const resolved = await deps.resolveTarget(target);
+  const kit = new ExperimentKit(id, target, deps.service, script.steps, deps.progress);
+  const startedAt = Date.now();
+  const base = { runId: kit.runId, experimentId: id, target, brokerUrl: resolved.displayUrl, expected: info.expected };
+  deps.service.note(`Experiment ${info.number} "${info.title}" started against ${resolved.displayUrl}.`, 'experimentStarted');
+  let result: ExperimentResult;
+  try {
+    const outcome = await script.run(kit);
+    result = { ...base, ...outcome, durationMs: Date.now() - startedAt };
+  } catch (error) {
+    if (!(error instanceof LabError)) deps.logger.error(`Experiment ${id} failed unexpectedly`, error);
+    const reason = error instanceof LabError ? error.message : 'Something unexpected went wrong inside MQTT Lab; the details are in the log.';
+    result = {
+      ...base,
+      outcome: 'failed',
+      observed: reason,
+      explanation: 'The experiment could not finish, so it shows nothing about MQTT this time. Check the broker connection and run it again.',
+      measurements: {},
+      durationMs: Date.now() - startedAt,
+    };
+  } finally {
+    await kit.cleanUp();
+  }
+  const verdict = result.outcome === 'asExpected' ? 'as expected' : result.outcome === 'different' ? 'not as expected' : 'could not finish';
+  deps.service.note(`Experiment ${info.number} finished (${verdict}): ${result.observed}`, 'experimentFinished');
+  kit.finish(result.outcome === 'failed' ? 'failed' : 'finished', result.observed);
+  return result;
+}
