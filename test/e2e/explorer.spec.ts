@@ -8,8 +8,8 @@ import { expect, test } from './fixtures';
 const run = promisify(execFile);
 const SCREENSHOT_DIR = process.env.MQTT_LAB_SCREENSHOT_DIR;
 
-async function publish(port: number, topic: string, payload: string, retain = false): Promise<void> {
-  const args = ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-m', payload, '-q', '1', ...(retain ? ['-r'] : [])];
+async function publish(port: number, topic: string, payload: string): Promise<void> {
+  const args = ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-m', payload, '-q', '1'];
   await run('mosquitto_pub', args, { timeout: 10_000 });
 }
 
@@ -24,7 +24,7 @@ test('published messages appear in the tree with their counts, JSON and a plot o
   await openExplorer(page, lab.url);
   for (const light of [312, 290, 150]) await publish(lab.brokerPort, 'e2e-class/livingroom/telemetry', JSON.stringify({ light, unit: 'lux' }));
   await publish(lab.brokerPort, 'e2e-class/kitchen/telemetry', '{"light":80}');
-  await publish(lab.brokerPort, 'e2e-class/livingroom/commands', '{"led_on":true}', true);
+  await publish(lab.brokerPort, 'e2e-class/livingroom/commands', '{"led_on":true}');
 
   const tree = page.getByRole('tree', { name: 'Topic tree' });
   const top = tree.getByRole('treeitem', { name: /^e2e-class,/ });
@@ -33,7 +33,7 @@ test('published messages appear in the tree with their counts, JSON and a plot o
   await tree.getByRole('treeitem', { name: /^livingroom,/ }).locator('.chevron').click();
   const telemetry = tree.getByRole('treeitem', { name: /^telemetry, 3 messages on this topic/ });
   await expect(telemetry).toHaveAttribute('aria-level', '3');
-  await expect(tree.getByRole('treeitem', { name: /^commands, 1 message on this topic, retained/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^commands, 1 message on this topic/ })).toBeVisible();
 
   await telemetry.click();
   const details = page.getByRole('region', { name: 'e2e-class/livingroom/telemetry' });

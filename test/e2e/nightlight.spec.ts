@@ -3,7 +3,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const SCREENSHOTS = 'test-results/nightlight';
+// Screenshots to look at as a student would (the best one is kept in docs/screenshots/nightlight.png by hand).
+const SCREENSHOTS = process.env.NIGHTLIGHT_SCREENSHOTS_DIR ?? 'test-results/nightlight';
 
 async function openNightlight(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -44,6 +45,7 @@ test('light 100 makes the server send led_on true and the LED glows; 500 switche
   await expect(led(page)).toHaveAttribute('data-state', 'on');
   await expect(page.getByRole('img', { name: 'Yellow LED: LED on' })).toBeVisible();
   await expect(page.getByTestId('led-switch-log').locator('li').first()).toContainText('a command');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/led-on.png` });
 
   await setLight(page, 500);
@@ -88,4 +90,35 @@ test("after a power cycle the consoles print exactly the lesson's lines", async 
     expect(line).toMatch(/^(Message received: \{'light': \d{1,4}\}|Sending message: \{'led_on': (True|False)\})$/);
   }
   await page.screenshot({ path: `${SCREENSHOTS}/consoles.png`, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOTS}/loop.png` });
+});
+
+test('hardware only: your code reads the sensor and switches the LED through the CounterFit address', async ({ page, lab }) => {
+  await openNightlight(page, lab.url);
+  await page.getByLabel('Hardware only: your code is the device').check();
+  await expect(page.getByRole('heading', { name: 'Light sensor and LED for your code' })).toBeVisible();
+  const address = (await page.getByTestId('counterfit-address').locator('code').textContent()) ?? '';
+  expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+  await setLight(page, 123);
+  const reading = await fetch(`${address}/sensor_value?port=0`);
+  expect(await reading.json()).toEqual({ value: 123 });
+  const drive = (value: boolean) =>
+    fetch(`${address}/actuator_value?port=5`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ value }),
+    });
+  expect((await drive(false)).status).toBe(200);
+  await expect(led(page)).toHaveAttribute('data-state', 'off');
+  expect((await drive(true)).status).toBe(200);
+
+  const calls = page.getByTestId('http-calls');
+  await expect(calls).toContainText('GET /sensor_value?port=0 → 200');
+  await expect(calls).toContainText('POST /actuator_value?port=5 → 200');
+  await expect(led(page)).toHaveAttribute('data-state', 'on');
+  await expect(page.getByTestId('led-switch-log').locator('li').first()).toContainText('your code (HTTP)');
+  await page.screenshot({ path: `${SCREENSHOTS}/hardware-only.png` });
+  await page.getByLabel('Virtual nightlight').check();
 });

@@ -122,7 +122,7 @@ export class BoardService {
     this.watcher.start();
   }
 
-  async getState(): Promise<BoardSnapshot> {
+  getState(): BoardSnapshot {
     return {
       ports: this.watcher.latest.ports,
       serial: this.connection.getStatus(),

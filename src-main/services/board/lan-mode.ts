@@ -20,6 +20,8 @@ export interface LanModeDeps {
 export class LanMode {
   private enabled = false;
   private credentials: LanCredentials | null = null;
+  /** The port that worked, being saved; awaited before answering and before closing. */
+  private saving: Promise<void> = Promise.resolve();
   private readonly subscription: Disposable;
   private readonly coalescer: Coalescer;
 
@@ -28,7 +30,12 @@ export class LanMode {
     this.subscription = deps.broker.onLanChanged((status) => {
       if (status.state === 'on' && status.port !== null && this.credentials && status.port !== this.credentials.port) {
         // Keep the port that worked, so the board's config.h still matches after the lab restarts.
-        void deps.store.updateLan({ port: status.port }).then((saved) => (this.credentials = saved));
+        this.saving = deps.store.updateLan({ port: status.port }).then(
+          (saved) => {
+            this.credentials = saved;
+          },
+          () => undefined,
+        );
       }
       this.coalescer.schedule();
     });
@@ -56,6 +63,7 @@ export class LanMode {
     const credentials = await this.requireCredentials();
     this.enabled = enabled;
     await this.deps.broker.setLan(enabled ? credentials : null);
+    await this.saving;
     return this.publishNow();
   }
 
@@ -85,6 +93,7 @@ export class LanMode {
   }
 
   async dispose(): Promise<void> {
+    await this.saving;
     this.subscription.dispose();
     this.coalescer.dispose();
   }

@@ -10,9 +10,12 @@ const MAX_NAME_LENGTH = 64;
 const MAX_JSON_DEPTH = 3;
 /** A line with more numbers than this is data we do not plot (a hex dump, a table). */
 const MAX_VALUES_PER_LINE = 32;
+/** Longer lines are not readings; skipping them keeps the work per line small. */
+export const MAX_PLOT_LINE_LENGTH = 4096;
 
 const NUMBER = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
-const PAIR = new RegExp(`([A-Za-z_][\\w.\\-/]*)\\s*[:=]\\s*(${NUMBER})(?![\\w.])`, 'g');
+// Names are bounded ({0,63}) so a long run of letters costs linear, not quadratic, time.
+const PAIR = new RegExp(`(?<![\\w.\\-/])([A-Za-z_][\\w.\\-/]{0,63})\\s*[:=]\\s*(${NUMBER})(?![\\w.])`, 'g');
 const BARE_NUMBERS = new RegExp(`^\\s*${NUMBER}(?:[\\s,;]+${NUMBER})*[\\s,;]*$`);
 const NUMBER_GLOBAL = new RegExp(NUMBER, 'g');
 
@@ -38,6 +41,7 @@ export function jsonObjectIn(line: string): Record<string, unknown> | null {
 }
 
 export function parsePlotValues(line: string): PlotValue[] {
+  if (line.length > MAX_PLOT_LINE_LENGTH) return [];
   const json = jsonObjectIn(line);
   if (json) {
     const out: PlotValue[] = [];

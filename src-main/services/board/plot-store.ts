@@ -13,12 +13,15 @@ export type PlotAppended = { series: PlotSeries[]; cleared: boolean };
 interface StoredSeries {
   times: RingBuffer<number>;
   values: RingBuffer<number>;
+  /** Which line each point came from: lines printed within the same millisecond stay separate CSV rows. */
+  rows: RingBuffer<number>;
 }
 
 export class PlotStore {
   private readonly series = new Map<string, StoredSeries>();
   private pending = new Map<string, { timesMs: number[]; values: number[] }>();
   private pendingCleared = false;
+  private rowSeq = 0;
   private readonly coalescer: Coalescer;
 
   constructor(
@@ -31,11 +34,13 @@ export class PlotStore {
   }
 
   add(atMs: number, values: PlotValue[]): void {
+    const row = ++this.rowSeq;
     for (const { name, value } of values) {
       const stored = this.seriesFor(name);
       if (!stored) continue;
       stored.times.push(atMs);
       stored.values.push(value);
+      stored.rows.push(row);
       let pending = this.pending.get(name);
       if (!pending) this.pending.set(name, (pending = { timesMs: [], values: [] }));
       pending.timesMs.push(atMs);
@@ -59,23 +64,25 @@ export class PlotStore {
     this.coalescer.schedule();
   }
 
-  /** One row per moment: time, time_ms, then each series' value at that moment (empty when it had none). */
+  /** One row per board line: time, time_ms, then each series' value from that line (empty when it had none). */
   exportCsv(): { text: string; rowCount: number } {
-    const all = this.snapshot();
-    const rows = new Map<number, Map<number, number>>();
-    all.forEach((series, column) => {
-      series.timesMs.forEach((timeMs, index) => {
-        let row = rows.get(timeMs);
-        if (!row) rows.set(timeMs, (row = new Map()));
-        row.set(column, series.values[index]!);
+    const names = [...this.series.keys()];
+    const rows = new Map<number, { timeMs: number; values: Map<number, number> }>();
+    [...this.series.values()].forEach((stored, column) => {
+      const times = stored.times.toArray();
+      const values = stored.values.toArray();
+      stored.rows.toArray().forEach((rowId, index) => {
+        let row = rows.get(rowId);
+        if (!row) rows.set(rowId, (row = { timeMs: times[index]!, values: new Map() }));
+        row.values.set(column, values[index]!);
       });
     });
-    const header = ['time', 'time_ms', ...all.map((series) => csvText(series.name))].join(',');
+    const header = ['time', 'time_ms', ...names.map(csvText)].join(',');
     const lines = [...rows.keys()]
       .sort((a, b) => a - b)
-      .map((timeMs) => {
-        const row = rows.get(timeMs)!;
-        return [new Date(timeMs).toISOString(), timeMs, ...all.map((_series, column) => row.get(column) ?? '')].join(',');
+      .map((rowId) => {
+        const row = rows.get(rowId)!;
+        return [new Date(row.timeMs).toISOString(), row.timeMs, ...names.map((_name, column) => row.values.get(column) ?? '')].join(',');
       });
     return { text: `${[header, ...lines].join('\n')}\n`, rowCount: lines.length };
   }
@@ -87,7 +94,7 @@ export class PlotStore {
   private seriesFor(name: string): StoredSeries | undefined {
     let stored = this.series.get(name);
     if (!stored && this.series.size < MAX_PLOT_SERIES) {
-      stored = { times: new RingBuffer(this.capacity), values: new RingBuffer(this.capacity) };
+      stored = { times: new RingBuffer(this.capacity), values: new RingBuffer(this.capacity), rows: new RingBuffer(this.capacity) };
       this.series.set(name, stored);
     }
     return stored;

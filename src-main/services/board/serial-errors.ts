@@ -16,8 +16,8 @@ function detailOf(error: unknown): string {
 
 export function classifySerialError(error: unknown, platform: NodeJS.Platform): SerialProblem {
   const detail = detailOf(error);
-  if (/ENOENT|no such file|cannot find the file|file not found|not found/i.test(detail)) return 'not-found';
-  if (/EBUSY|busy|cannot lock|temporarily unavailable|EAGAIN/i.test(detail)) return 'busy';
+  if (/ENOENT|no such file|cannot find the file|file not found|not found|does not exist/i.test(detail)) return 'not-found';
+  if (/EBUSY|busy|cannot lock|locked|temporarily unavailable|EAGAIN/i.test(detail)) return 'busy';
   // Windows says "Access denied" when another program has the COM port open.
   if (platform === 'win32' && /access (is )?denied/i.test(detail)) return 'busy';
   if (/EACCES|EPERM|permission denied|access (is )?denied|not permitted/i.test(detail)) return 'permission';

@@ -64,20 +64,29 @@ export class DeviceLink {
 
   /** Starts connecting (replacing any earlier connection) and keeps trying until close(). */
   async open(target: LinkTarget): Promise<void> {
-    await this.close('graceful');
+    const generation = ++this.generation;
+    await this.closeCurrent('graceful');
+    // A close() or another open() while the old connection was closing wins over this one.
+    if (generation !== this.generation) return;
     this.target = target;
-    await this.attempt(++this.generation);
+    await this.attempt(generation);
   }
 
   /** graceful sends DISCONNECT; force just drops the connection, as when the power goes. */
   async close(mode: 'graceful' | 'force'): Promise<void> {
     this.generation += 1;
+    await this.closeCurrent(mode);
+  }
+
+  private async closeCurrent(mode: 'graceful' | 'force'): Promise<void> {
     this.target = undefined;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     const managed = this.managed;
     this.managed = undefined;
-    await managed?.close(mode);
+    // mqtt.js's graceful end() during a connection attempt can leave the socket open for good; with no session
+    // yet there is nobody to say goodbye to, so a client that is not connected is always closed at once.
+    await managed?.close(managed.status.state === 'connected' ? mode : 'force');
     this.setStatus(null);
   }
 

@@ -276,7 +276,8 @@ export class VirtualDevice {
 
   private onMessages(messages: ReceivedMessage[]): void {
     for (const message of messages) {
-      if (message.topic !== this.current.commandTopic || this.current.firmwareStage !== 'telemetry+commands' || !this.powered) continue;
+      const { commandTopic, firmwareStage, mode } = this.current;
+      if (message.topic !== commandTopic || firmwareStage !== 'telemetry+commands' || mode !== 'virtual' || !this.powered) continue;
       const parsed = parseCommand(message);
       if (!parsed.ok) {
         this.deps.print(`${parsed.problem} The lesson's code would crash here; this device keeps going.`, 'error');

@@ -1,7 +1,7 @@
 // One playground client: its settings, its own fault proxy, an mqtt.js client per connect, the session that outlives
 // it, and a status a student can read. It does not choose brokers (the service resolves them) and owns no other client.
 import type mqtt from 'mqtt';
-import type { IClientOptions, IConnackPacket, IPublishPacket, MqttClient, Packet } from 'mqtt';
+import type { IConnackPacket, IPublishPacket, MqttClient, Packet } from 'mqtt';
 import type { Fault, PlaygroundClient as ClientView, PlaygroundClientState, PlaygroundTarget } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
 import type { Qos } from '../../../src-shared/contract/schemas';
@@ -9,6 +9,8 @@ import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import { subscribeFilter, unsubscribeFilter } from '../mqtt/broker-requests';
 import type { ResolvedConnection } from '../mqtt/resolve-connection';
+import { assertPlainMqtt, buildClientOptions, endAtOnce, endGracefully } from './client-connection';
+import { ConnectionFacts } from './connection-facts';
 import { explainClose, explainConnectFailure, unfinishedSentence } from './close-reasons';
 import { FaultProxy, type ProxyConnectionReport } from './fault-proxy';
 import { applyFault } from './apply-fault';
@@ -16,23 +18,9 @@ import { PacketCapture } from './packet-capture';
 import type { PacketLog } from './packet-log';
 import { checkPublish, type PublishRequest } from './publish-checks';
 import { SessionStore } from './session-store';
+import type { ClientSettings, ReceivedPublish, SeenPacket } from './playground-types';
 
-export type ClientSettings = Pick<ClientView, 'name' | 'clientId' | 'cleanSession' | 'keepaliveSeconds' | 'protocolVersion' | 'will'>;
-
-export interface ReceivedPublish {
-  topic: string;
-  payload: Buffer;
-  qos: Qos;
-  retain: boolean;
-  dup: boolean;
-  atMs: number;
-}
-
-/** A packet as mqtt.js sent or received it (before any fault in the proxy). */
-export interface SeenPacket {
-  direction: 'toBroker' | 'toClient';
-  packet: Packet;
-}
+export type { ClientSettings, ReceivedPublish, SeenPacket } from './playground-types';
 
 export interface PlaygroundClientDeps {
   connect: typeof mqtt.connect;
@@ -41,11 +29,6 @@ export interface PlaygroundClientDeps {
   onChange: () => void;
   connectTimeoutMs?: number;
 }
-
-/** MQTT 5 ends a session when the connection closes unless the client asks for longer; one hour is plenty for a lesson. */
-const SESSION_EXPIRY_SECONDS = 3600;
-const GRACEFUL_END_TIMEOUT_MS = 2000;
-const RECENT_PUBLISH_MS = 1000;
 
 type Settle = { resolve: () => void; reject: (error: LabError) => void };
 
@@ -64,12 +47,7 @@ export class PlaygroundClient {
   private stores = this.newStores();
   private client: MqttClient | undefined;
   private attempt = 0;
-  /** Who ended the current TCP connection first, as the proxy saw it (it learns this before mqtt.js does). */
-  private closedFirstBy: 'client' | 'broker' | 'cut' | 'malformed' | undefined;
-  private upstreamError: Error | undefined;
-  private brokerDisconnectCode: number | undefined;
-  private keepaliveTimedOut = false;
-  private lastPublish: { bytes: number; qos: number; atMs: number } | undefined;
+  private readonly facts = new ConnectionFacts();
   private connack: IConnackPacket | undefined;
   private readonly received = new Emitter<{ message: ReceivedPublish; packet: SeenPacket }>();
 
@@ -133,13 +111,7 @@ export class PlaygroundClient {
   }
 
   async connect(resolved: ResolvedConnection, target: PlaygroundTarget): Promise<void> {
-    if (resolved.profile.transport !== 'mqtt') {
-      throw new LabError(
-        'INVALID_INPUT',
-        `The playground can only break plain mqtt:// connections on purpose, but the broker "${resolved.profile.name}" uses ${resolved.profile.transport}://. Use the built-in broker, or a profile with transport mqtt (like test.mosquitto.org on port 1883).`,
-        'target',
-      );
-    }
+    assertPlainMqtt(resolved);
     await this.closeClient();
     this.brokerAt = { host: String(resolved.options.hostname ?? resolved.options.host), port: Number(resolved.options.port) };
     const proxyPort = await this.proxy.listen();
@@ -152,7 +124,8 @@ export class PlaygroundClient {
     this.capture.startAttempt(attempt);
     this.setState('connecting', `Connecting to ${this.brokerUrl} through the playground's network…`);
     // manualConnect: listeners must be in place before mqtt.js writes CONNECT, or the log would miss it.
-    const client = this.deps.connect(`mqtt://127.0.0.1:${proxyPort}`, { ...this.clientOptions(resolved), manualConnect: true });
+    const options = buildClientOptions(this.settings, this.stores, resolved, this.deps.connectTimeoutMs ?? 5000);
+    const client = this.deps.connect(`mqtt://127.0.0.1:${proxyPort}`, { ...options, manualConnect: true });
     this.client = client;
     const connected = new Promise<void>((resolve, reject) => this.attach(client, attempt, { resolve, reject }));
     client.connect();
@@ -163,7 +136,8 @@ export class PlaygroundClient {
     const client = this.client;
     const unfinished = this.stores.outgoing.describe();
     this.client = undefined;
-    if (client) await this.endGracefully(client, unfinished.length > 0);
+    const attempt = this.attempt;
+    if (client) await endGracefully(client, unfinished.length > 0, () => this.capture.onClientSent(attempt, { cmd: 'disconnect' } as Packet));
     const note = unfinishedSentence({ unfinished, cleanSession: this.settings.cleanSession, clientName: this.name });
     if (note) this.deps.log.note(this.source(), 'problem', `Disconnected in the middle of a QoS exchange.${note}`);
     this.setState('idle', `${this.brokerUrl ? `Disconnected from ${this.brokerUrl}.` : 'Not connected.'}${note}`);
@@ -181,7 +155,7 @@ export class PlaygroundClient {
       if (error) this.deps.logger.debug(`Playground client "${this.key}" publish ended with: ${error.message}`);
     });
     client.off('packetsend', spy);
-    this.lastPublish = { bytes: payload.length, qos: request.qos, atMs: Date.now() };
+    this.facts.notePublish(payload.length, request.qos);
     return { sizeBytes: payload.length, packetId: request.qos > 0 ? packetId : null };
   }
 
@@ -213,38 +187,17 @@ export class PlaygroundClient {
     this.received.clear();
   }
 
-  private clientOptions(resolved: ResolvedConnection): IClientOptions {
-    const { will, protocolVersion, cleanSession } = this.settings;
-    return {
-      clientId: this.settings.clientId,
-      clean: cleanSession,
-      keepalive: this.settings.keepaliveSeconds,
-      protocolVersion,
-      // The student reconnects on purpose, so every reconnect shows up as a choice, not a surprise.
-      reconnectPeriod: 0,
-      connectTimeout: this.deps.connectTimeoutMs ?? 5000,
-      resubscribe: false,
-      queueQoSZero: false,
-      incomingStore: this.stores.incoming,
-      outgoingStore: this.stores.outgoing,
-      ...(protocolVersion === 5 && !cleanSession ? { properties: { sessionExpiryInterval: SESSION_EXPIRY_SECONDS } } : {}),
-      ...(will ? { will: { topic: will.topic, payload: Buffer.from(will.payload, 'utf8'), qos: will.qos, retain: will.retain } } : {}),
-      ...(resolved.options.username ? { username: resolved.options.username } : {}),
-      ...(resolved.options.password !== undefined ? { password: resolved.options.password } : {}),
-    };
-  }
-
   private attach(client: MqttClient, attempt: number, settle: Settle): void {
     let pending: Settle | undefined = settle;
     const current = () => this.client === client;
     const fail = (error?: Error) => {
       const explained = explainConnectFailure({
         error,
-        upstreamError: this.upstreamError,
+        upstreamError: this.facts.upstreamError,
         target: this.brokerAt,
         protocolVersion: this.settings.protocolVersion,
         blackHole: this.proxy.faults.blackHole,
-        cut: this.closedFirstBy === 'cut',
+        cut: this.facts.closedFirstBy === 'cut',
       });
       this.setState('error', explained.message, explained.code);
       pending?.reject(new LabError(explained.code, explained.message));
@@ -259,7 +212,7 @@ export class PlaygroundClient {
     client.on('packetreceive', (packet) => {
       this.capture.onClientReceived(attempt, packet);
       this.received.emit('packet', { direction: 'toClient', packet });
-      if (packet.cmd === 'disconnect' && current()) this.brokerDisconnectCode = packet.reasonCode ?? 0;
+      if (packet.cmd === 'disconnect' && current()) this.facts.brokerDisconnectCode = packet.reasonCode ?? 0;
     });
     client.on('message', (topic, payload, packet) => current() && this.onPublishReceived(topic, payload, packet));
     client.on('connect', (connack) => {
@@ -271,7 +224,7 @@ export class PlaygroundClient {
     client.on('error', (error) => {
       if (!current()) return;
       if (pending) fail(error);
-      else if (error.message === 'Keepalive timeout') this.keepaliveTimedOut = true;
+      else if (error.message === 'Keepalive timeout') this.facts.keepaliveTimedOut = true;
     });
     client.on('close', () => {
       if (!current()) return;
@@ -295,15 +248,16 @@ export class PlaygroundClient {
   }
 
   private onClosed(): void {
-    const recent = this.lastPublish && Date.now() - this.lastPublish.atMs < RECENT_PUBLISH_MS ? this.lastPublish : undefined;
+    const { closedFirstBy, brokerDisconnectCode } = this.facts;
+    const recent = this.facts.recentPublish();
     const text = explainClose({
       clientName: this.name,
       clientId: this.settings.clientId,
       brokerAt: `${this.brokerAt.host}:${this.brokerAt.port}`,
-      ...(this.closedFirstBy ? { proxyClosedBy: this.closedFirstBy } : {}),
-      ...(this.brokerDisconnectCode !== undefined ? { brokerDisconnectCode: this.brokerDisconnectCode } : {}),
-      ...(recent ? { recentPublish: { bytes: recent.bytes, qos: recent.qos } } : {}),
-      keepaliveTimedOut: this.keepaliveTimedOut,
+      ...(closedFirstBy ? { proxyClosedBy: closedFirstBy } : {}),
+      ...(brokerDisconnectCode !== undefined ? { brokerDisconnectCode } : {}),
+      ...(recent ? { recentPublish: recent } : {}),
+      keepaliveTimedOut: this.facts.keepaliveTimedOut,
       blackHole: this.proxy.faults.blackHole,
       keepaliveSeconds: this.settings.keepaliveSeconds,
       unfinished: this.stores.outgoing.describe(),
@@ -317,35 +271,14 @@ export class PlaygroundClient {
     if (report.kind === 'closed' && report.by === 'cut' && report.lostPackets > 0) {
       this.deps.log.note(this.source(), 'cut', `${report.lostPackets} delayed packet(s) were still on their way and are lost.`);
     }
-    // Proxy connection n carries connect attempt n; news about an older connection says nothing about this one.
-    if (report.connectionId !== this.attempt) return;
-    if (report.kind === 'upstreamFailed') this.upstreamError = report.error;
-    if (report.kind === 'sideClosed' || report.kind === 'closed') this.closedFirstBy ??= report.by;
-  }
-
-  /** DISCONNECT now, even in the middle of a QoS exchange (mqtt.js would wait for it to finish, maybe forever). */
-  private async endGracefully(client: MqttClient, midExchange: boolean): Promise<void> {
-    if (!client.connected) {
-      client.end(true);
-      return;
-    }
-    const ended = new Promise<void>((resolve) => client.once('close', () => resolve()));
-    if (midExchange) {
-      this.capture.onClientSent(this.attempt, { cmd: 'disconnect' } as Packet);
-      client.stream.end(Buffer.from([0xe0, 0x00]));
-    } else {
-      client.end(false);
-    }
-    const timer = new Promise<void>((resolve) => setTimeout(resolve, GRACEFUL_END_TIMEOUT_MS).unref());
-    await Promise.race([ended, timer]);
-    client.end(true);
+    // Proxy connection n carries connect attempt n (one mqtt.js client, one TCP connection per connect).
+    this.facts.noteProxy(report, this.attempt);
   }
 
   private async closeClient(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (!client) return;
-    await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
+    if (client) await endAtOnce(client);
   }
 
   private requireConnected(action: string): MqttClient {
@@ -368,10 +301,7 @@ export class PlaygroundClient {
   }
 
   private resetConnectionFacts(): void {
-    this.upstreamError = undefined;
-    this.closedFirstBy = undefined;
-    this.brokerDisconnectCode = undefined;
-    this.keepaliveTimedOut = false;
+    this.facts.reset();
     this.connack = undefined;
     this.sessionPresent = null;
   }

@@ -83,7 +83,7 @@ describe('ports', () => {
     await flushPromises();
     expect(bridge.invokesOf('board.open')).toEqual([{ path: '/dev/ttyUSB0', baudRate: 115200, dtr: true }]);
     expect(wrapper.get('[role="status"][aria-label="Board connection"]').text()).toContain(
-      'Connected to USB serial (CH340) on /dev/ttyUSB0 at 115,200 baud.',
+      'Connected to USB serial (CH340) on /dev/ttyUSB0 at 115200 baud.',
     );
 
     await byLabel(wrapper, 'Port path').setValue('/tmp/lab/board');
@@ -157,8 +157,8 @@ describe('serial monitor', () => {
 
     bridge.emit('board.serialChanged', makeSerialStatus({ state: 'open', path: '/dev/ttyACM0', baudRate: 9600, suggestedBaudRate: 115200 }));
     await flushPromises();
-    expect(wrapper.text()).toContain('Try 115,200.');
-    await button(wrapper, 'Reconnect at 115,200').trigger('click');
+    expect(wrapper.text()).toContain('Try 115200.');
+    await button(wrapper, 'Reconnect at 115200').trigger('click');
     await flushPromises();
     expect(bridge.invokesOf('board.open')).toEqual([{ path: '/dev/ttyACM0', baudRate: 115200, dtr: true }]);
   });

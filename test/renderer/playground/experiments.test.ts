@@ -60,12 +60,16 @@ describe('experiments', () => {
       runId: 'run-1', experimentId: 'qos1-lost-puback', state: 'running', step: 2, totalSteps: 4, text: 'Dropping the next PUBACK to the publisher',
     });
     await flushPromises();
-    expect(wrapper.get('[data-testid="experiment-progress"]').text()).toBe('Step 2 of 4: Dropping the next PUBACK to the publisher');
+    const progress = wrapper.get('[data-testid="experiment-progress"]');
+    expect(progress.text()).toContain('What happens: The Publisher sends a QoS 1 message');
+    expect(progress.get('[data-testid="experiment-step"]').text()).toBe('Step 2 of 4: Dropping the next PUBACK to the publisher');
+    expect(progress.get('progress').attributes('value')).toBe('2');
 
     run.resolve(ok(result()));
     await flushPromises();
     const shown = wrapper.get('[data-testid="experiment-result"]');
-    expect(shown.text()).toContain('It happened as expected.');
+    expect(shown.attributes('aria-label')).toBe('Experiment 2: QoS 1 when the PUBACK is lost');
+    expect(shown.get('[data-testid="verdict"]').text()).toContain('It happened as expected.');
     expect(shown.get('[data-testid="expected"] p').text()).toBe(
       'The Publisher never got its PUBACK, so it sends the message again with dup=1. The broker cannot tell it is the same message, so the Subscriber may see it twice.',
     );

@@ -1,6 +1,8 @@
 // The lab's virtual device and the lab's server on one broker: the lesson's round trip, its exact console lines,
 // and the threshold at its boundary values (299 on, 300 off).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { events as eventSchemas, type EventName } from '../../../src-shared/contract/commands';
+import { nightlightSnapshotSchema } from '../../../src-shared/contract/nightlight';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
 import { createNightlight, STUDENT_ID, waitFor, waitForLine, type NightlightHarness } from './nightlight-harness';
 
@@ -58,6 +60,15 @@ describe('virtual device + lab server', () => {
     await waitForLine(lab, 'device', 'Sending telemetry {"light":652}');
     await waitForLine(lab, 'device', 'Message received:{"led_on": false}');
     await waitForLine(lab, 'server', "Message received: {'light': 652}");
+  });
+
+  it('sends state and events that match the contract the page reads', async () => {
+    lab.service.setLight(10);
+    await waitForLine(lab, 'server', "Sending message: {'led_on': True}");
+    expect(() => nightlightSnapshotSchema.parse(lab.service.snapshot())).not.toThrow();
+    const expected: EventName[] = ['nightlight.deviceChanged', 'nightlight.serverChanged', 'nightlight.consoleAppended', 'nightlight.lightSampled'];
+    await waitFor(() => expected.every((name) => lab.events.some((event) => event.name === name)) || undefined, 'every kind of event');
+    for (const event of lab.events) expect(() => eventSchemas[event.name].parse(event.payload)).not.toThrow();
   });
 
   it('switches to the Wio default interval when the style changes and the interval was the Python default', async () => {

@@ -101,6 +101,16 @@ describe('virtual device', () => {
     expect(lab.service.snapshot().device.connection).toBeNull();
   });
 
+  it('stays off when hardware-only is chosen while it was still connecting', async () => {
+    await lab.service.start();
+    await lab.service.resetDevice();
+    await lab.service.updateDevice({ mode: 'hardware-only' });
+    await sleep(800);
+    expect(lab.service.snapshot().device.connection).toBeNull();
+    // No server is running and the device is off, so nobody holds a connection to the broker.
+    expect(broker.openConnections()).toBe(0);
+  });
+
   it('refuses an unknown broker profile, naming the field', async () => {
     await expect(lab.service.updateDevice({ profileId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'profileId' });
   });

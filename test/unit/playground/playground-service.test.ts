@@ -86,10 +86,12 @@ describe('PlaygroundService', () => {
     expect(idle.inFlight).toBe(1);
     expect(idle.message).toMatch(/not finished.*sends them again \(dup=1\)/);
     await waitFor(() => pg.packets({ clientKey: 'publisher', type: 'DISCONNECT' }).length === 1, 'the DISCONNECT in the log');
-    const back = await pg.service.connect('publisher', 'builtin');
-    expect(back.sessionPresent).toBe(true);
+    // aedes answers session present = 0 here (it counts a session only once it holds subscriptions); the
+    // unfinished exchange is on the client side and is finished either way.
+    expect((await pg.service.connect('publisher', 'builtin')).state).toBe('connected');
     await waitFor(() => pg.client('publisher').inFlight === 0, 'the handshake to finish');
-    expect(pg.packets({ clientKey: 'publisher', type: 'PUBLISH', dup: true })).toHaveLength(1);
+    await waitFor(() => pg.packets({ clientKey: 'publisher', type: 'PUBCOMP' }).length === 1, 'PUBCOMP in the log');
+    expect(pg.packets({ clientKey: 'publisher', type: 'PUBLISH' }).map((entry) => entry.dup)).toEqual([false, true]);
   });
 
   it('black hole while connecting: explains that the CONNECT vanished', async () => {

@@ -4,8 +4,9 @@ import type { LogEntry, ProxyAction } from '../../../../src-shared/contract/play
 
 export const BROKER_LIFELINE = '\u0000broker';
 export const ROW_HEIGHT_PX = 34;
-export const TIME_COLUMN_PX = 72;
-const SIDE_PADDING_PX = 70;
+export const TIME_COLUMN_PX = 58;
+/** Room beside the outer lifelines for their name tags and for notes. */
+export const SIDE_PADDING_PX = 88;
 
 export interface Lifeline {
   /** The client key, or BROKER_LIFELINE. */
@@ -17,6 +18,12 @@ export interface Lifeline {
 export function orderLifelines(clientNames: readonly string[]): string[] {
   const leftCount = Math.floor(clientNames.length / 2);
   return [...clientNames.slice(0, leftCount), BROKER_LIFELINE, ...clientNames.slice(leftCount)];
+}
+
+/** The widest a lifeline's name tag may be without touching its neighbour or leaving the diagram. */
+export function headMaxWidthPx(lifelines: readonly Lifeline[]): number {
+  const step = lifelines.length > 1 ? lifelines[1]!.x - lifelines[0]!.x : Infinity;
+  return Math.max(60, Math.min(step - 8, SIDE_PADDING_PX * 2 - 8));
 }
 
 export function placeLifelines(ids: readonly string[], widthPx: number): Lifeline[] {
@@ -69,4 +76,13 @@ export function arrowHeadPath(x1: number, x2: number, y: number): string {
   const dir = x2 >= x1 ? 1 : -1;
   const length = 10;
   return `M ${x2} ${y} L ${x2 - dir * length} ${y - 5} L ${x2 - dir * length} ${y + 5} Z`;
+}
+
+/** About how wide one character of the diagram's 12px text is; SVG text does not wrap, so long notes are shortened. */
+const CHAR_WIDTH_PX = 6.8;
+
+/** The text, cut with an ellipsis so it fits in widthPx (the tooltip still has all of it). */
+export function fitText(text: string, widthPx: number): string {
+  const maxChars = Math.max(8, Math.floor(widthPx / CHAR_WIDTH_PX));
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
 }

@@ -17,9 +17,9 @@ export default {
     forget: 'Forget',
     forgetLabel: 'Forget the path {path}',
     usbIds: 'USB {vendor}:{product}',
-    path: { label: 'Port path', help: 'Pick a port above, or type a path: /dev/ttyACM0 (Linux), /dev/tty.usbmodem1101 (Mac), COM3 (Windows), or a Bluetooth or test port.' },
-    baud: { label: 'Baud rate', help: 'How fast the board talks. It must match Serial.begin() in the sketch; the lesson uses 9600.' },
-    dtr: { label: 'DTR on', help: 'Tells the board someone is listening. The Wio Terminal waits for it (while (!Serial)).' },
+    path: { label: 'Port path', help: 'Pick a port above or type its path, like /dev/ttyACM0, /dev/tty.usbmodem1101 or COM3.' },
+    baud: { label: 'Baud rate', help: 'The baud rate must match Serial.begin() in the sketch (the lesson uses 9600).' },
+    dtr: { label: 'DTR on', help: 'DTR tells the board someone is listening: the Wio Terminal waits for it.' },
     connect: 'Connect',
     disconnect: 'Disconnect',
     needPath: 'Pick a port or type its path first.',
@@ -29,6 +29,7 @@ export default {
     closed: 'Not connected. Pick your board and press Connect.',
     opening: 'Opening {path} at {baud} baud...',
     open: 'Connected to {name} on {path} at {baud} baud.',
+    openNoName: 'Connected to {path} at {baud} baud.',
     openBytes: '{in} bytes received, {out} sent.',
     unplugged: 'Board unplugged, waiting for it to come back. Plug it in again and the lab reconnects by itself.',
     error: 'Could not open {path}.',
@@ -67,7 +68,7 @@ export default {
     wrongBaudUse: 'Reconnect at {baud}',
     send: {
       label: 'Line to send',
-      placeholder: 'Type a line for the board, like {example}',
+      placeholder: 'Text to send, like {example}',
       ending: 'Line ending',
       button: 'Send',
       needPort: 'Connect to a board to send it lines.',
@@ -98,7 +99,6 @@ export default {
   },
   wio: {
     title: 'What the board says',
-    intro: 'The lab reads the lesson\'s Wio Terminal lines and says what they mean.',
     phase: {
       unknown: 'Nothing about Wi-Fi or MQTT yet. When the board runs the lesson\'s sketch, its progress shows here.',
       joiningWifi: 'Board joining Wi-Fi...',

@@ -20,6 +20,7 @@ export default {
     none: 'Nothing yet: add a filter to see topics.',
     filter: 'Add a filter',
     add: 'Add',
+    addFilter: '+ Add a filter',
     publicWide:
       'This is a public broker: students and devices all over the world share its topics. A filter that starts with # or + would pour in thousands of strangers\' messages a second, so the explorer does not allow it here. Listen to your own topics instead.',
     useOwn: 'Listen to {filter} instead',
@@ -31,8 +32,8 @@ export default {
     stats: '{topics} topics · {messages} messages · {rate}/s',
     search: 'Search topics',
     searchMode: 'Search by',
-    searchByText: 'text',
-    searchByFilter: 'MQTT filter',
+    searchByText: 'by text',
+    searchByFilter: 'by MQTT filter',
     searchTextPlaceholder: 'Search, like temperature',
     searchFilterPlaceholder: 'Filter, like home/+/temperature',
     sort: 'Sort topics',

@@ -8,8 +8,8 @@ export default {
     label: 'Playground broker',
     builtin: 'The built-in broker',
     external: 'The lab broker: {name}',
-    externalNone: 'The lab broker (pick an outside broker with the Connection button first)',
-    help: 'Clients and experiments connect here. The built-in broker runs on this computer and speaks MQTT 3.1.1.',
+    externalNone: 'The lab broker (none chosen)',
+    help: 'Clients and experiments connect here. To use another broker, pick it with the Connection button first.',
   },
   clients: {
     title: 'Your playground clients',
@@ -228,7 +228,7 @@ export default {
   },
   experiments: {
     title: 'One-click experiments',
-    intro: 'Each experiment sets up its own clients, breaks the network in one way and checks what MQTT does about it.',
+    intro: 'Each one sets up its own clients, breaks the network in one way and checks what MQTT does.',
     run: 'Run',
     runLabel: 'Run experiment {number}: {title}',
     running: 'Running',
@@ -239,10 +239,11 @@ export default {
     observed: 'Observed',
     why: 'Why',
     whatHappens: 'What happens',
+    hint: 'Press Run on any experiment. Here you will then see what should happen, what really happened, and why.',
     passed: 'It happened as expected.',
     failed: 'The broker did something else. See why below.',
     couldNotRun: 'The experiment could not finish.',
-    resultTitle: 'Result of experiment {number}: {title}',
+    resultTitle: 'Experiment {number}: {title}',
     meta: 'Broker {broker}, took {seconds} s.',
     close: 'Close',
     list: {

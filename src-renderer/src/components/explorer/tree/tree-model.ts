@@ -25,7 +25,7 @@ export interface DisplayRow extends TreeRow {
   changedBatch: number;
 }
 
-export const ROW_HEIGHT_PX = 50;
+export const ROW_HEIGHT_PX = 44;
 
 /** The node's parent topic, or null for a top-level node ("/a" has the parent "", the empty first level). */
 export function parentTopic(node: Pick<ExplorerNode, 'topic' | 'depth'>): string | null {

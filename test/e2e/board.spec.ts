@@ -1,0 +1,122 @@
+// The Board page in Chromium against the real lab, with a simulated board on a socat pseudo-terminal pair: the student
+// types the port's path and connects; the board's lesson lines show in the monitor, its light in the plotter and its
+// Wi-Fi progress in words; with the USB bridge on, its telemetry reaches mosquitto_sub and a command reaches the board.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+/** A Wio Terminal running the lesson's sketch, as far as its USB serial shows: boot lines, then telemetry; commands echoed. */
+const SIMULATED_BOARD = String.raw`
+import json, os, select, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_NOCTTY)
+def say(text):
+    os.write(fd, (text + '\r\n').encode())
+for text in ['Connecting to WiFi..', 'Connected!', 'Attempting MQTT connection...Retying in 5 seconds - failed, rc=-2']:
+    say(text)
+    time.sleep(0.3)
+say('Attempting MQTT connection...connected')
+light, pending, next_at, count = 600, b'', 0.0, 0
+while True:
+    ready, _, _ = select.select([fd], [], [], 0.1)
+    if ready:
+        pending += os.read(fd, 1024)
+        while b'\n' in pending:
+            line, pending = pending.split(b'\n', 1)
+            say('Message received:' + line.strip(b'\r').decode('utf-8', 'replace'))
+    if time.monotonic() >= next_at:
+        next_at = time.monotonic() + 0.4
+        count += 1
+        light = 600 + (count * 37) % 200
+        say('Sending telemetry ' + json.dumps({'light': light}, separators=(',', ':')) if count % 2 else json.dumps({'light': light}))
+`;
+
+interface Started {
+  process: ChildProcess;
+  output: () => string;
+}
+
+function start(command: string, args: string[]): Started {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { process: child, output: () => output };
+}
+
+async function stop(started: Started | null): Promise<void> {
+  const child = started?.process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+let folder = '';
+let socat: Started | null = null;
+let board: Started | null = null;
+let subscriber: Started | null = null;
+
+test.beforeEach(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'mqtt-lab-board-'));
+  // Two linked pseudo-terminals: the lab opens "board", the simulated board talks on "sim".
+  socat = start('socat', [`pty,raw,echo=0,link=${folder}/board`, `pty,raw,echo=0,link=${folder}/sim`]);
+  await expect.poll(() => existsSync(`${folder}/board`) && existsSync(`${folder}/sim`), { timeout: 10_000 }).toBe(true);
+});
+
+test.afterEach(async () => {
+  await stop(subscriber);
+  await stop(board);
+  await stop(socat);
+  subscriber = board = socat = null;
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('a simulated board opened by its path: lines, plot, Wio status, and the bridge to MQTT', async ({ page, lab }) => {
+  await page.goto(`${lab.url}#/board`);
+  await expect(page.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible();
+
+  await page.getByLabel('Port path').fill(`${folder}/board`);
+  await expect(page.getByLabel('Baud rate')).toHaveValue('9600');
+  await expect(page.getByLabel('DTR on')).toBeChecked();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const state = page.getByRole('status', { name: 'Board connection' });
+  await expect(state).toContainText(`Connected to ${folder}/board at 9600 baud`);
+
+  board = start('python3', ['-u', '-c', SIMULATED_BOARD, `${folder}/sim`]);
+  const log = page.getByRole('log', { name: 'What the board printed' });
+  await expect(log).toContainText('Connected!');
+  await expect(log).toContainText(/Sending telemetry \{"light":\d+\}/);
+  await expect(log.getByTestId('monitor-time').first()).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  await expect(page.getByTestId('wio-status')).toHaveText('Board connected to the broker');
+  await expect(page.getByTestId('plot-legend')).toContainText(/light: \d+/);
+  await expect(page.getByTestId('plot-chart').locator('canvas')).toBeVisible();
+
+  // Sending a line from the monitor: the board echoes it back.
+  await page.getByLabel('Line to send').fill('hello board');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(log).toContainText('Message received:hello board');
+
+  // The bridge: the board's telemetry on <ID>/telemetry, a command on <ID>/commands written to the board.
+  const bridgePanel = page.getByRole('region', { name: 'USB bridge to MQTT' });
+  await page.getByRole('switch', { name: 'USB bridge' }).check();
+  await expect(page.getByTestId('bridge-state')).toContainText('Running');
+  const telemetryTopic = (await bridgePanel.locator('dd code').first().textContent())!.trim();
+  const commandTopic = (await bridgePanel.locator('dd code').nth(1).textContent())!.trim();
+  expect(telemetryTopic).toMatch(/^[\w-]+\/telemetry$/);
+  subscriber = start('stdbuf', ['-oL', 'mosquitto_sub', '-h', '127.0.0.1', '-p', String(lab.brokerPort), '-t', telemetryTopic, '-v', '-d']);
+  await expect.poll(() => subscriber!.output()).toContain('SUBACK');
+  await expect.poll(() => subscriber!.output(), { timeout: 15_000 }).toMatch(new RegExp(`${telemetryTopic} \\{"light": ?\\d+\\}`));
+  await expect(page.getByTestId('bridge-counts')).toContainText(/[1-9]\d*\s*Board to MQTT/);
+
+  const publisher = start('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(lab.brokerPort), '-t', commandTopic, '-m', '{"led_on": true}']);
+  await new Promise((resolve) => publisher.process.once('exit', resolve));
+  await expect(log).toContainText(/Message received:\{"led_on": ?true\}/);
+  await expect(page.getByTestId('bridge-counts')).toContainText(/[1-9]\d*\s*MQTT to board/);
+
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(state).toContainText('Not connected');
+});

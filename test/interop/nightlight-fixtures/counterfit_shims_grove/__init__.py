@@ -1,0 +1,1 @@
+# Stand-in for the pip package counterfit-shims-grove, for tests (only the light sensor and the LED).
