@@ -2,9 +2,10 @@
 // types the port's path and connects; the board's lesson lines show in the monitor, its light in the plotter and its
 // Wi-Fi progress in words; with the USB bridge on, its telemetry reaches mosquitto_sub and a command reaches the board.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Download } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** A Wio Terminal running the lesson's sketch, as far as its USB serial shows: boot lines, then telemetry; commands echoed. */
@@ -55,6 +56,10 @@ async function stop(started: Started | null): Promise<void> {
   clearTimeout(timer);
 }
 
+async function readDownload(download: Download): Promise<string> {
+  return readFileSync((await download.path())!, 'utf8');
+}
+
 let folder = '';
 let socat: Started | null = null;
 let board: Started | null = null;
@@ -95,6 +100,23 @@ test('a simulated board opened by its path: lines, plot, Wio status, and the bri
   await expect(page.getByTestId('plot-legend')).toContainText(/light: \d+/);
   await expect(page.getByTestId('plot-chart').locator('canvas')).toBeVisible();
 
+  // Zoom by dragging across the plot, then back; the log and the plot save as files.
+  const over = page.getByTestId('plot-chart').locator('.u-over');
+  await over.scrollIntoViewIfNeeded();
+  const box = (await over.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const resetZoom = page.getByRole('button', { name: 'Reset zoom' });
+  await expect(resetZoom).toBeEnabled();
+  await resetZoom.click();
+  await expect(resetZoom).toBeDisabled();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(await readDownload(csv)).toMatch(/^time.*light/);
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save log' }).click()]);
+  expect(await readDownload(saved)).toContain('Connected!');
+
   // Sending a line from the monitor: the board echoes it back.
   await page.getByLabel('Line to send').fill('hello board');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -119,4 +141,24 @@ test('a simulated board opened by its path: lines, plot, Wio status, and the bri
 
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(state).toContainText('Not connected');
+});
+
+test('an unplugged board is reported in words and reopened when it comes back', async ({ page, lab }) => {
+  await page.goto(`${lab.url}#/board`);
+  await page.getByLabel('Port path').fill(`${folder}/board`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const state = page.getByRole('status', { name: 'Board connection' });
+  await expect(state).toContainText('Connected to');
+
+  // Unplug: the pseudo-terminal pair disappears.
+  await stop(socat);
+  await expect(state).toContainText('Board unplugged, waiting for it to come back.');
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toBeEnabled();
+
+  // Plug back in at the same path: the lab reopens it by itself and the board's lines flow again.
+  socat = start('socat', [`pty,raw,echo=0,link=${folder}/board`, `pty,raw,echo=0,link=${folder}/sim`]);
+  await expect.poll(() => existsSync(`${folder}/sim`), { timeout: 10_000 }).toBe(true);
+  await expect(state).toContainText('Connected to', { timeout: 15_000 });
+  board = start('python3', ['-u', '-c', SIMULATED_BOARD, `${folder}/sim`]);
+  await expect(page.getByRole('log', { name: 'What the board printed' })).toContainText('Attempting MQTT connection...connected');
 });

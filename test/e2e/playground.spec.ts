@@ -40,7 +40,7 @@ test('experiment 2: the PUBLISH sent again after the lost PUBACK is marked dup=1
   const lostAck = await findRow(page, /^PUBACK id \d+ lost, from Broker to Publisher \(experiment\)/);
   await expect(lostAck.locator('path.cross')).toHaveCount(1);
 
-  const resent = await findRow(page, /^PUBLISH id \d+ QoS 1 dup=1, from Publisher \(experiment\) to Broker/);
+  const resent = await findRow(page, /^PUBLISH id \d+ QoS 1 dup=1 "lamp on", from Publisher \(experiment\) to Broker/);
   await expect(resent.getByTestId('arrow-label')).toContainText('dup=1');
   await resent.hover();
   const tooltip = page.getByRole('tooltip');
@@ -58,7 +58,7 @@ test('experiment 5: the QoS 1 message sent while the subscriber was away is deli
 
   const subscriber = 'Subscriber, session kept \\(experiment\\)';
   await findRow(page, new RegExp(`^CONNACK session present=1 code 0, from Broker to ${subscriber}`));
-  const delivered = await findRow(page, new RegExp(`^PUBLISH id \\d+ QoS 1( dup=1)?, from Broker to ${subscriber}`));
+  const delivered = await findRow(page, new RegExp(`^PUBLISH id \\d+ QoS 1( dup=1)? "session kept:…", from Broker to ${subscriber}`));
   await delivered.hover();
   await expect(page.getByRole('tooltip')).toContainText('session kept: QoS 1 while away');
 });

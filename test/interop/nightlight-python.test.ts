@@ -40,8 +40,13 @@ describe('nightlight with the lesson\'s Python code', () => {
   let call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
   const pythons: PythonRun[] = [];
 
+  /** NIGHTLIGHT_PYTHONPATH=/folder/with/paho-mqtt-2 runs the same tests against paho-mqtt 2.x (the lesson's own code needs 1.x). */
   function runPython(args: string[], env: Record<string, string> = {}): PythonRun {
-    const child = spawn(PYTHON, ['-u', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const pythonPath = [process.env.NIGHTLIGHT_PYTHONPATH, env.PYTHONPATH].filter(Boolean).join(':');
+    const child = spawn(PYTHON, ['-u', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, ...(pythonPath ? { PYTHONPATH: pythonPath } : {}) },
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -24,7 +24,7 @@ import type { EventName, EventPayload } from '../../../src-shared/contract/comma
 import type { Logger } from '../../lib/logger';
 import type { MqttClientService } from '../mqtt/mqtt-client-service';
 import type { ResolvedConnection } from '../mqtt/resolve-connection';
-import type { BrokerAddress } from './code/code-context';
+import { brokerAddressFor } from './code/broker-address';
 import { generateCode } from './code/generate-code';
 import { CounterfitEndpoint } from './counterfit-endpoint';
 import { DeviceLink } from './device-link';
@@ -221,8 +221,8 @@ export class NightlightService {
     const context = {
       device,
       server,
-      deviceBroker: await this.brokerAddress(device.profileId),
-      serverBroker: await this.brokerAddress(server.profileId),
+      deviceBroker: brokerAddressFor(await this.requireProfile(device.profileId), this.deps.brokerStatus()),
+      serverBroker: brokerAddressFor(await this.requireProfile(server.profileId), this.deps.brokerStatus()),
       counterfitPort: this.counterfit.status.port ?? this.counterfit.status.requestedPort,
     };
     return generateCode(language, program, context);
@@ -284,24 +284,5 @@ export class NightlightService {
     const profile = await this.deps.getProfile(profileId);
     if (!profile) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one from the list.`, 'profileId');
     return profile;
-  }
-
-  /** Where generated code should connect: the built-in broker's real port, or the profile's host and port. */
-  private async brokerAddress(profileId: string): Promise<BrokerAddress> {
-    const profile = await this.requireProfile(profileId);
-    const status = this.deps.brokerStatus();
-    const isWs = profile.transport === 'ws' || profile.transport === 'wss';
-    const builtin = profile.kind === 'builtin';
-    const port = builtin ? ((isWs ? status.wsPort : status.tcpPort) ?? profile.port) : profile.port;
-    return {
-      host: builtin ? '127.0.0.1' : profile.host,
-      port,
-      transport: profile.transport,
-      path: profile.path,
-      username: profile.username,
-      caFile: profile.caFile,
-      verifyCertificate: profile.verifyCertificate,
-      tcpFallbackPort: builtin ? status.tcpPort : null,
-    };
   }
 }

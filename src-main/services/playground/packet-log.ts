@@ -108,14 +108,14 @@ export class PacketLog {
   private flush(): void {
     this.timer = undefined;
     const now = Date.now();
-    const out: LogEntry[] = [];
     // Entries go out in seq order: one still waiting for its proxy fact holds back the later ones, briefly.
-    while (this.queue.length > 0) {
-      const head = this.queue[0] as Queued;
+    let ready = 0;
+    while (ready < this.queue.length) {
+      const head = this.queue[ready] as Queued;
       if (!head.ready && now - head.createdAtMs < this.maxWaitMs) break;
-      this.queue.shift();
-      out.push(head.entry);
+      ready += 1;
     }
+    const out = this.queue.splice(0, ready).map((queued) => queued.entry);
     if (this.overflow > 0 && this.queue.length === 0) out.push(this.overflowNote(now));
     if (out.length > 0) this.keep(out);
     if (this.queue.length > 0) this.timer = setTimeout(() => this.flush(), this.batchIntervalMs);

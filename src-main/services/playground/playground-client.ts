@@ -48,6 +48,8 @@ export class PlaygroundClient {
   private client: MqttClient | undefined;
   private attempt = 0;
   private readonly facts = new ConnectionFacts();
+  /** Rejects the connect() still waiting for its CONNACK, when that attempt is replaced or called off. */
+  private abandonConnect: ((reason: string) => void) | undefined;
   private connack: IConnackPacket | undefined;
   private readonly received = new Emitter<{ message: ReceivedPublish; packet: SeenPacket }>();
 
@@ -137,6 +139,7 @@ export class PlaygroundClient {
     const unfinished = this.stores.outgoing.describe();
     this.client = undefined;
     const attempt = this.attempt;
+    this.abandonConnect?.(`"${this.name}" was disconnected before the broker accepted the connection.`);
     if (client) await endGracefully(client, unfinished.length > 0, () => this.capture.onClientSent(attempt, { cmd: 'disconnect' } as Packet));
     const note = unfinishedSentence({ unfinished, cleanSession: this.settings.cleanSession, clientName: this.name });
     if (note) this.deps.log.note(this.source(), 'problem', `Disconnected in the middle of a QoS exchange.${note}`);
@@ -190,6 +193,10 @@ export class PlaygroundClient {
   private attach(client: MqttClient, attempt: number, settle: Settle): void {
     let pending: Settle | undefined = settle;
     const current = () => this.client === client;
+    this.abandonConnect = (reason) => {
+      pending?.reject(new LabError('NOT_CONNECTED', reason));
+      pending = undefined;
+    };
     const fail = (error?: Error) => {
       const explained = explainConnectFailure({
         error,
@@ -278,6 +285,7 @@ export class PlaygroundClient {
   private async closeClient(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.abandonConnect?.(`This connection attempt of "${this.name}" was replaced by a newer one, or the client was removed.`);
     if (client) await endAtOnce(client);
   }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PUBSUB_RC } from '../../../src-shared/contract/board';
 import { PlotData } from '../../../src-renderer/src/components/board/plot-data';
-import board from '../../../src-renderer/src/i18n/en/board';
+import { createLabI18n } from '../../../src-renderer/src/i18n';
 
 describe('PlotData', () => {
   it('merges series into one time column with gaps where a series has no point', () => {
@@ -45,9 +45,9 @@ describe('PlotData', () => {
 
 describe('Wio rc explanations', () => {
   it('say in English exactly what the contract says for every rc', () => {
+    const { t } = createLabI18n('en').global;
     for (const { rc, phrase } of PUBSUB_RC) {
-      const key = (rc < 0 ? `minus${-rc}` : `plus${rc}`) as keyof typeof board.wio.rc;
-      expect(board.wio.rc[key], `rc ${rc}`).toBe(phrase);
+      expect(t(`board.wio.rc.${rc < 0 ? `minus${-rc}` : `plus${rc}`}`), `rc ${rc}`).toBe(phrase);
     }
   });
 });

@@ -9,7 +9,7 @@ import { buttonNamed, mountPlayground, playgroundBridge } from './support';
 enableAutoUnmount(afterEach);
 
 const QOS1_WITH_LOST_ACK = [
-  makePacketEntry({ seq: 1, timeMs: 1000, packetId: 1, qos: 1, topic: 'lab/t' }),
+  makePacketEntry({ seq: 1, timeMs: 1000, packetId: 1, qos: 1, topic: 'lab/t', payloadPreview: 'the lamp is on now', payloadBytes: 18 }),
   makePacketEntry({ seq: 2, timeMs: 1010, clientKey: 'subscriber', clientName: 'Subscriber', direction: 'toClient', packetId: 7, qos: 1 }),
   makePacketEntry({ seq: 3, timeMs: 1020, direction: 'toClient', type: 'PUBACK', packetId: 1, qos: null, topic: null, proxyAction: 'dropped' }),
   makeNoteEntry({ seq: 4, timeMs: 1500, event: 'cut' }),
@@ -24,11 +24,11 @@ describe('sequence diagram', () => {
   it('draws an arrow per packet with its fields, marks the resent copy dup=1, crosses out the lost PUBACK and breaks at the cut', async () => {
     const { wrapper } = await mountPlayground(playgroundBridge({ entries: QOS1_WITH_LOST_ACK }));
     const arrows = wrapper.findAll('[data-testid="arrow-label"]').map((label) => label.text());
-    expect(arrows).toEqual(['PUBLISH id 1 QoS 1', 'PUBLISH id 7 QoS 1', 'PUBACK id 1 lost', 'PUBLISH id 1 QoS 1 dup=1']);
+    expect(arrows).toEqual(['PUBLISH id 1 QoS 1 "the lamp is o…"', 'PUBLISH id 7 QoS 1 "21.5"', 'PUBACK id 1 lost', 'PUBLISH id 1 QoS 1 dup=1 "21.5"']);
 
     const rows = wrapper.findAll('[data-testid="diagram-row"]');
     expect(rows[4]!.find('.part--dup').text()).toBe('dup=1');
-    expect(labels(wrapper)[4]).toMatch(/^PUBLISH id 1 QoS 1 dup=1, from Publisher to Broker, at 1\.500 s\. Arrived\.$/);
+    expect(labels(wrapper)[4]).toBe('PUBLISH id 1 QoS 1 dup=1 "21.5", from Publisher to Broker, at 1.500 s. Arrived.');
     expect(rows[2]!.find('path.cross').exists()).toBe(true);
     expect(rows[2]!.find('path.head').exists()).toBe(false);
     expect(labels(wrapper)[2]).toContain('Dropped on the way: it never arrived.');
@@ -106,5 +106,17 @@ describe('sequence diagram', () => {
     expect(wrapper.findAll('[data-testid="diagram-row"]')).toHaveLength(0);
     expect(wrapper.text()).toContain('No packets yet.');
     vi.restoreAllMocks();
+  });
+
+  it('starts over from the lab host\'s new log when the link to a restarted host comes back', async () => {
+    let log = QOS1_WITH_LOST_ACK;
+    const bridge = playgroundBridge().handle('playground.listPackets', () => ok({ entries: log, paused: false }));
+    const { wrapper } = await mountPlayground(bridge);
+    expect(wrapper.findAll('[data-testid="diagram-row"]')).toHaveLength(5);
+    log = [makePacketEntry({ seq: 1, type: 'PINGREQ', packetId: null, qos: null, payloadPreview: null })];
+    bridge.setLink({ state: 'lost' });
+    bridge.setLink({ state: 'open' });
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="arrow-label"]').map((label) => label.text())).toEqual(['PINGREQ']);
   });
 });

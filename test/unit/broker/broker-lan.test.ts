@@ -19,7 +19,8 @@ function connackCode(port: number, options: mqtt.IClientOptions = {}): Promise<n
     client.once('error', (error) => {
       client.end(true);
       const code = (error as { code?: unknown }).code;
-      typeof code === 'number' ? resolve(code) : reject(error);
+      if (typeof code === 'number') resolve(code);
+      else reject(error);
     });
   });
 }

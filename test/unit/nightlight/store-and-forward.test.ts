@@ -3,7 +3,7 @@
 import type { MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
-import { collect, createNightlight, rawClient, STUDENT_ID, waitFor, type NightlightHarness } from './nightlight-harness';
+import { collect, createNightlight, rawClient, STUDENT_ID, waitFor } from './nightlight-harness';
 
 const TELEMETRY = `${STUDENT_ID}/telemetry`;
 const DEVICE_CLIENT_ID = `${STUDENT_ID}nightlight_client`;

@@ -188,3 +188,22 @@ describe('PlaygroundService', () => {
     await waitFor(() => broker.openConnections() === 0, 'no connections at the broker');
   });
 });
+
+describe('PlaygroundService when a connect is called off', () => {
+  it('a connect still waiting for its CONNACK ends with an explanation when Disconnect is pressed', async () => {
+    const broker = await startTestBroker();
+    const pg = createPlayground(broker.port, { connectTimeoutMs: 5000 });
+    try {
+      pg.service.injectFault('publisher', { kind: 'blackHole', on: true });
+      const waiting = pg.service.connect('publisher', 'builtin');
+      await waitFor(() => pg.client('publisher').state === 'connecting', 'connecting');
+      const idle = await pg.service.disconnect('publisher');
+      expect(idle.state).toBe('idle');
+      const error = await expectLabError(waiting, 'NOT_CONNECTED');
+      expect(error.message).toContain('disconnected before the broker accepted');
+    } finally {
+      await pg.service.dispose();
+      await broker.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 export interface LabelPart {
   text: string;
   /** dup: a resent copy; lost: the packet never arrived; delayed: held back by the proxy. */
-  tone?: 'dup' | 'lost' | 'delayed' | 'retain';
+  tone?: 'dup' | 'lost' | 'delayed' | 'retain' | 'payload';
 }
 
 export interface FieldRow {
@@ -22,6 +22,22 @@ export interface LifelineClient {
 }
 
 const REFUSED_QOS = 128;
+/** Arrows are short: long filters keep their end (the interesting part), payloads their start. */
+const FILTER_CHARS = 24;
+const PAYLOAD_CHARS = 14;
+
+function tail(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
+function head(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function payloadPart(entry: PacketEntry, t: Translate): LabelPart {
+  if (entry.payloadBytes === 0) return { text: t('playground.diagram.short.empty'), tone: 'payload' };
+  return { text: `"${head(entry.payloadPreview ?? '', PAYLOAD_CHARS)}"`, tone: 'payload' };
+}
 
 function bit(value: boolean | null | undefined): string {
   return value ? '1' : '0';
@@ -43,10 +59,13 @@ function detailParts(entry: PacketEntry, t: Translate): LabelPart[] {
       parts.push(...id, { text: t('playground.diagram.short.qos', { qos: entry.qos ?? 0 }) });
       if (entry.dup) parts.push({ text: t('playground.diagram.duplicate'), tone: 'dup' });
       if (entry.retain) parts.push({ text: t('playground.diagram.short.retain'), tone: 'retain' });
+      if (entry.payloadPreview !== null) parts.push(payloadPart(entry, t));
       break;
     case 'SUBSCRIBE':
       parts.push(...id);
-      for (const item of entry.filters ?? []) parts.push({ text: `${item.filter} ${t('playground.diagram.short.qos', { qos: item.qos ?? 0 })}` });
+      for (const item of entry.filters ?? []) {
+        parts.push({ text: `${tail(item.filter, FILTER_CHARS)} ${t('playground.diagram.short.qos', { qos: item.qos ?? 0 })}` });
+      }
       break;
     case 'SUBACK':
       parts.push(...id);
@@ -55,7 +74,7 @@ function detailParts(entry: PacketEntry, t: Translate): LabelPart[] {
       }
       break;
     case 'UNSUBSCRIBE':
-      parts.push(...id, ...(entry.filters ?? []).map((item) => ({ text: item.filter })));
+      parts.push(...id, ...(entry.filters ?? []).map((item) => ({ text: tail(item.filter, FILTER_CHARS) })));
       break;
     default:
       parts.push(...id);

@@ -193,6 +193,7 @@ export default {
       refused: 'refused',
       lost: 'lost',
       delayed: '+{ms} ms',
+      empty: '(empty)',
     },
     legend: {
       title: 'How to read the diagram',

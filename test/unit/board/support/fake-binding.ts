@@ -1,7 +1,18 @@
 // serialport's mock binding with the things a real USB cable does: unplug (reads fail, the port leaves the list),
 // replug, and open errors like a busy port or a missing dialout group. The board side can print and read.
-import { MockBinding, type MockPortBinding } from '@serialport/binding-mock';
+import { SerialPortMock } from 'serialport';
 import type { SerialBinding, SerialBindingPort, SerialOpenOptions, SerialPortInfo, SerialSetOptions } from '../../../../src-main/services/board/serial-binding';
+
+/** The parts of serialport's MockPortBinding used here. */
+interface MockPortBinding {
+  readonly isOpen: boolean;
+  emitData(data: Buffer | string): void;
+  read(buffer: Buffer, offset: number, length: number): Promise<{ buffer: Buffer; bytesRead: number }>;
+  write(buffer: Buffer): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MockBinding = SerialPortMock.binding;
 
 interface FakePort {
   info: SerialPortInfo;
@@ -35,7 +46,7 @@ export class FakeBoardBinding implements SerialBinding {
     const fake = this.ports.get(options.path);
     if (!fake || !fake.plugged) throw Object.assign(new Error(`Error: No such file or directory, cannot open ${options.path}`), { code: 'ENOENT' });
     if (fake.openError) throw fake.openError;
-    const port = (await MockBinding.open({ path: options.path, baudRate: options.baudRate })) as MockPortBinding;
+    const port: MockPortBinding = await MockBinding.open({ path: options.path, baudRate: options.baudRate });
     fake.open = port;
     let failRead: (error: Error) => void = () => {};
     const unplugged = new Promise<never>((_resolve, reject) => (failRead = reject));
