@@ -23,10 +23,12 @@ async function debianMosquitto(): Promise<BrokerUnderTest> {
   return { port: mosquitto.port, stop: () => mosquitto.stop() };
 }
 
+// aedes checks keep-alive on a timer per client (7.5 s exactly); mosquitto 2.0 checks its clients every few
+// seconds, so its Will comes between 7.5 s and about 12.5 s (measured 7.9 to 11.7 s here).
 describe.each([
-  ['the built-in broker', builtinBroker],
-  ['Debian mosquitto', debianMosquitto],
-])('playground experiments against %s', (_name, start) => {
+  ['the built-in broker', builtinBroker, 9000],
+  ['Debian mosquitto', debianMosquitto, 13_000],
+])('playground experiments against %s', (_name, start, willWithinMs) => {
   let broker: BrokerUnderTest;
   let playground: PlaygroundHarness;
 
@@ -99,8 +101,8 @@ describe.each([
     const { result, log } = await run('keepalive-will');
     expect(result.outcome, `${result.observed}\n${log}`).toBe('asExpected');
     expect(result.measurements.willDelivered).toBe(true);
-    expect(result.measurements.willAfterMs).toBeGreaterThanOrEqual(6000);
-    expect(result.measurements.willAfterMs).toBeLessThanOrEqual(10_000);
+    expect(result.measurements.willAfterMs).toBeGreaterThanOrEqual(7000);
+    expect(result.measurements.willAfterMs).toBeLessThanOrEqual(willWithinMs);
     expect(playground.packets({ type: 'PINGREQ', proxyAction: 'blackHoled' }).length).toBeGreaterThan(0);
   }, 25_000);
 });

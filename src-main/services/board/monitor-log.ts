@@ -13,7 +13,8 @@ export class MonitorLog {
   private readonly lines = new RingBuffer<MonitorLine>(BOARD_LOG_CAPACITY);
   private chars = 0;
   private seq = 0;
-  private pending: MonitorLine[] = [];
+  /** Lines not yet handed on; a ring, so a flood between two flushes costs O(1) per line. */
+  private readonly pending = new RingBuffer<MonitorLine>(BOARD_LOG_CAPACITY);
   private pendingCleared = false;
   private readonly coalescer: Coalescer;
 
@@ -32,7 +33,6 @@ export class MonitorLog {
     if (dropped) this.chars -= dropped.text.length;
     while (this.chars > LOG_MAX_CHARS && this.lines.length > 1) this.chars -= this.lines.shift()?.text.length ?? 0;
     this.pending.push(line);
-    if (this.pending.length > BOARD_LOG_CAPACITY) this.pending.splice(0, this.pending.length - BOARD_LOG_CAPACITY);
     this.coalescer.schedule();
     return line;
   }
@@ -44,7 +44,7 @@ export class MonitorLog {
   clear(): void {
     this.lines.clear();
     this.chars = 0;
-    this.pending = [];
+    this.pending.clear();
     this.pendingCleared = true;
     this.coalescer.schedule();
   }
@@ -63,8 +63,8 @@ export class MonitorLog {
 
   private flush(): void {
     if (this.pending.length === 0 && !this.pendingCleared) return;
-    const batch = { lines: this.pending, cleared: this.pendingCleared };
-    this.pending = [];
+    const batch = { lines: this.pending.toArray(), cleared: this.pendingCleared };
+    this.pending.clear();
     this.pendingCleared = false;
     this.publish(batch);
   }

@@ -19,7 +19,8 @@ interface StoredSeries {
 
 export class PlotStore {
   private readonly series = new Map<string, StoredSeries>();
-  private pending = new Map<string, { timesMs: number[]; values: number[] }>();
+  /** Points not yet handed on, per series; rings, so a flood between two flushes costs O(1) per point. */
+  private pending = new Map<string, { timesMs: RingBuffer<number>; values: RingBuffer<number> }>();
   private pendingCleared = false;
   private rowSeq = 0;
   private readonly coalescer: Coalescer;
@@ -42,13 +43,9 @@ export class PlotStore {
       stored.values.push(value);
       stored.rows.push(row);
       let pending = this.pending.get(name);
-      if (!pending) this.pending.set(name, (pending = { timesMs: [], values: [] }));
+      if (!pending) this.pending.set(name, (pending = { timesMs: new RingBuffer(this.capacity), values: new RingBuffer(this.capacity) }));
       pending.timesMs.push(atMs);
       pending.values.push(value);
-      if (pending.timesMs.length > this.capacity) {
-        pending.timesMs.shift();
-        pending.values.shift();
-      }
     }
     if (values.length > 0) this.coalescer.schedule();
   }
@@ -102,7 +99,7 @@ export class PlotStore {
 
   private flush(): void {
     if (this.pending.size === 0 && !this.pendingCleared) return;
-    const series = [...this.pending].map(([name, columns]) => ({ name, ...columns }));
+    const series = [...this.pending].map(([name, columns]) => ({ name, timesMs: columns.timesMs.toArray(), values: columns.values.toArray() }));
     const batch = { series, cleared: this.pendingCleared };
     this.pending = new Map();
     this.pendingCleared = false;

@@ -99,7 +99,10 @@ export const useBoardStore = defineStore('board', () => {
       callInto(bridge, plotError, 'board.getPlot', {}),
     ]);
     if (log) {
-      lines.value = log.lines.slice(-MONITOR_LIMIT);
+      // Lines that arrived as events while the log was on its way are newer than its last one: keep them.
+      const lastSeq = log.lines[log.lines.length - 1]?.seq ?? -1;
+      const newer = lines.value.filter((line) => line.seq > lastSeq);
+      lines.value = log.lines.concat(newer).slice(-MONITOR_LIMIT);
       linesVersion.value++;
     }
     if (points) {

@@ -184,13 +184,6 @@ export const useNightlightStore = defineStore('nightlight', () => {
     if (request === codeRequest) code.value = generated ?? null;
   }
 
-  function dispose(): void {
-    clearTimeout(lightTimer);
-    lightTimer = undefined;
-    pendingLight = null;
-    pendingOrRecentLight = null;
-  }
-
   return {
     device,
     server,
@@ -225,6 +218,5 @@ export const useNightlightStore = defineStore('nightlight', () => {
     clearConsole,
     clearHistory,
     loadCode,
-    dispose,
   };
 });

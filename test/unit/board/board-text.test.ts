@@ -130,3 +130,26 @@ describe('plot values', () => {
     expect(parsePlotValues(line)).toEqual([]);
   });
 });
+
+describe('ring buffer (log and plot storage)', () => {
+  it('keeps the newest items in order, drops the oldest, and shifts', async () => {
+    const { RingBuffer } = await import('../../../src-main/services/board/ring-buffer');
+    const ring = new RingBuffer<number>(3);
+    expect([1, 2, 3, 4].map((item) => ring.push(item))).toEqual([undefined, undefined, undefined, 1]);
+    expect(ring.toArray()).toEqual([2, 3, 4]);
+    expect(ring.toArray(2)).toEqual([3, 4]);
+    expect(ring.shift()).toBe(2);
+    ring.push(5);
+    expect(ring.toArray()).toEqual([3, 4, 5]);
+    const fresh = new RingBuffer<number>(4);
+    fresh.push(1);
+    fresh.push(2);
+    expect(fresh.shift()).toBe(1);
+    fresh.push(3);
+    fresh.push(4);
+    fresh.push(5);
+    expect(fresh.toArray()).toEqual([2, 3, 4, 5]);
+    expect(fresh.push(6)).toBe(2);
+    expect(fresh.length).toBe(4);
+  });
+});

@@ -107,10 +107,13 @@ export async function keepaliveWill(kit: ExperimentKit): Promise<ExperimentOutco
   const afterMs = (inbox.messages[0]?.atMs ?? Date.now()) - blackHoledAt;
   const will = inbox.texts()[0] ?? '';
   const seconds = (afterMs / 1000).toFixed(1);
-  const inRange = afterMs >= KEEPALIVE_SECONDS * 1000 && afterMs <= KEEPALIVE_SECONDS * 2500 + kit.timing.quietMs;
+  // Brokers check keep-alive at their own pace (mosquitto every few seconds), so "about 1.5 x" gets some room.
+  const inRange = afterMs >= KEEPALIVE_SECONDS * 1000 && afterMs <= KEEPALIVE_SECONDS * 3000;
   return {
     outcome: will === 'sensor offline (last will)' && inRange ? 'asExpected' : 'different',
-    observed: `The Watcher got "${will}" ${seconds} s after the Sensor went silent (1.5 × keep-alive = ${KEEPALIVE_SECONDS * 1.5} s).`,
+    observed:
+      `The Watcher got "${will}" ${seconds} s after the Sensor went silent (1.5 × keep-alive = ${KEEPALIVE_SECONDS * 1.5} s).` +
+      (afterMs > KEEPALIVE_SECONDS * 1500 + 1000 ? ' This broker checks its clients every few seconds, so it noticed a little later.' : ''),
     explanation:
       'Keep-alive is a promise: "you will hear from me at least every 5 s, if only a PINGREQ". The broker allows 1.5 × that time; when nothing arrives, it decides the Sensor is gone without a goodbye (no DISCONNECT) and publishes the Last Will the Sensor left when it connected. That is how a dashboard learns a device went offline.',
     measurements: { willDelivered: will === 'sensor offline (last will)', willAfterMs: afterMs, keepaliveSeconds: KEEPALIVE_SECONDS },

@@ -113,7 +113,7 @@ export default {
       minus2: 'it could not reach the broker. Check the BROKER address and that the broker is reachable from the board\'s network',
       minus1: 'it is disconnected from the broker (the connection was closed)',
       plus1: 'the broker does not speak the MQTT version the board uses (bad protocol)',
-      plus2: 'the broker refused the client id (bad client id). Make CLIENT_NAME unique, like "{'<'}ID>nightlight_client"',
+      plus2: 'the broker refused the client id (bad client id). Make CLIENT_NAME unique, like "{\'<\'}ID>nightlight_client"',
       plus3: 'the broker is there but not taking connections right now (unavailable)',
       plus4: 'the broker refused the username or password (bad credentials). Copy them again from the lab\'s config.h',
       plus5: 'the broker does not allow this client (unauthorised). It needs a username and password: copy them from the lab\'s config.h',

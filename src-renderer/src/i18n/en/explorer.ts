@@ -116,7 +116,9 @@ export default {
     exported: 'Saved {count} message to {file}. | Saved {count} messages to {file}.',
     perTopic: 'Messages kept per topic',
     apply: 'Apply',
-    memory: 'History uses {used} MB of {cap} MB ({messages} messages).',
+    memory: 'History uses {used} of {cap} ({messages} messages).',
+    kb: '{value} KB',
+    mb: '{value} MB',
   },
   actions: {
     republish: 'Publish again',
