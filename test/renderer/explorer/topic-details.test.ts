@@ -128,3 +128,35 @@ describe('clear retained', () => {
     expect(wrapper.find('[data-testid="undo-clear"]').exists()).toBe(false);
   });
 });
+
+describe('copy and export', () => {
+  it('says so when the clipboard is not allowed, instead of failing silently', async () => {
+    const { wrapper } = await openTopic([makeMessage(1, '21.5')]);
+    const clipboard = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    try {
+      await button(wrapper, 'Copy topic').trigger('click');
+      await flushPromises();
+      expect(wrapper.text()).toContain('Could not copy: the app was not allowed to use the clipboard.');
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard);
+    }
+  });
+
+  it('downloads the history as CSV through a Blob link', async () => {
+    const { wrapper, bridge } = await openTopic([makeMessage(1, '21.5'), makeMessage(2, '22.0')]);
+    bridge.handle('explorer.exportHistory', () =>
+      ok({ fileName: 'lab-test01_telemetry.csv', mimeType: 'text/csv', text: 'receivedAt,topic\n', messageCount: 2 }),
+    );
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await wrapper.get('#details-history-tab').trigger('click');
+    await button(wrapper, 'Download CSV').trigger('click');
+    await flushPromises();
+    expect(bridge.invokesOf('explorer.exportHistory')).toEqual([{ topic: TOPIC, format: 'csv' }]);
+    expect(created).toHaveBeenCalledOnce();
+    expect(clicked).toHaveBeenCalledOnce();
+    expect(wrapper.text()).toContain('Saved 2 messages to lab-test01_telemetry.csv.');
+    vi.restoreAllMocks();
+  });
+});

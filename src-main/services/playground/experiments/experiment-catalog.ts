@@ -57,7 +57,8 @@ export const EXPERIMENTS: readonly ExperimentInfo[] = [
     title: 'Keep-alive and Last Will',
     explanation:
       'A Sensor connects with keep-alive 5 s and a Last Will ("sensor offline"). A Watcher subscribes to the Will topic. Then the Sensor falls into a black hole: its packets vanish and nothing is closed.',
-    expected: 'The broker hears nothing for 1.5 × keep-alive (about 7.5 s), declares the Sensor dead and publishes its Last Will to the Watcher.',
+    expected:
+      'The broker hears nothing for 1.5 × keep-alive (7.5 s; a broker that checks its clients only every few seconds takes a little longer), declares the Sensor dead and publishes its Last Will to the Watcher.',
     estimatedSeconds: 10,
   },
 ];
