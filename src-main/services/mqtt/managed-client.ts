@@ -225,8 +225,11 @@ export class ManagedClient {
     this.settleFirst = undefined;
     const client = this.client;
     if (!client) return;
+    // mqtt.js's graceful end() during a connection attempt can leave the socket open for good; with no session
+    // yet there is nobody to say goodbye to, so a client that is not connected is always closed at once.
+    const force = mode === 'force' || !client.connected;
     await askBroker(
-      new Promise<void>((resolve) => client.end(mode === 'force', {}, () => resolve())),
+      new Promise<void>((resolve) => client.end(force, {}, () => resolve())),
       GRACEFUL_END_TIMEOUT_MS,
       () => new LabError('TIMEOUT', 'The broker did not confirm the disconnect.'),
     ).catch(() => client.end(true));

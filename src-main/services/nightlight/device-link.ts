@@ -84,9 +84,7 @@ export class DeviceLink {
     this.retryTimer = undefined;
     const managed = this.managed;
     this.managed = undefined;
-    // mqtt.js's graceful end() during a connection attempt can leave the socket open for good; with no session
-    // yet there is nobody to say goodbye to, so a client that is not connected is always closed at once.
-    await managed?.close(managed.status.state === 'connected' ? mode : 'force');
+    await managed?.close(mode);
     this.setStatus(null);
   }
 
