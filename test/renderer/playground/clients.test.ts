@@ -16,7 +16,7 @@ async function openTab(section: ReturnType<typeof card>, name: string) {
 describe('playground clients', () => {
   it('shows the clients side by side, each with a status in words, and adds another by name', async () => {
     const bridge = playgroundBridge().handle('playground.addClient', (input) =>
-      ok(makePlaygroundClient({ key: 'client-4', name: input.name ?? 'Client 4' })),
+      ok(makePlaygroundClient({ key: 'client-4', name: input?.name ?? 'Client 4' })),
     );
     const { wrapper } = await mountPlayground(bridge);
     const names = () => wrapper.findAll('[data-testid="client-card"]').map((section) => section.get('h3').text());
