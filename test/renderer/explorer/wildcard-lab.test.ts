@@ -92,6 +92,6 @@ describe('exercises', () => {
     await answer.setValue('lab-test01/telemetry');
     await wrapper.findAll('button').find((button) => button.text() === 'Check')!.trigger('click');
     expect(feedback.text()).toBe('Solved! lab-test01/telemetry matches every topic on the left and none on the right.');
-    expect(wrapper.get('[aria-label="Exercise 1 (solved)"]').exists()).toBe(true);
+    expect(wrapper.find('[aria-label="Exercise 1 (solved)"]').exists()).toBe(true);
   });
 });
