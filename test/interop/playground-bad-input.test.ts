@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabError } from '../../src-shared/contract/result';
 import type { RunningMosquitto } from '../support/mosquitto';
-import { startConfiguredMosquitto } from '../unit/playground/configured-mosquitto';
+import { startMosquitto } from '../support/mosquitto';
 import { createPlayground, waitFor, type PlaygroundHarness } from '../unit/playground/playground-harness';
 
 async function refusal(promise: Promise<unknown>): Promise<LabError> {
@@ -27,7 +27,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('max_qos 1: a QoS 2 subscription is granted QoS 1 and reported as downgraded', async () => {
-    mosquitto = await startConfiguredMosquitto(['max_qos 1']);
+    mosquitto = await startMosquitto({ extraConfig: ['max_qos 1'] });
     pg = createPlayground(mosquitto.port);
     await pg.service.connect('subscriber', 'builtin');
     expect(await pg.service.subscribe('subscriber', 'lab/alarm', 2)).toEqual({ filter: 'lab/alarm', requestedQos: 2, grantedQos: 1, downgraded: true });
@@ -36,7 +36,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('max_qos 1: an MQTT 5 client is told before sending that QoS 2 will be refused', async () => {
-    mosquitto = await startConfiguredMosquitto(['max_qos 1']);
+    mosquitto = await startMosquitto({ extraConfig: ['max_qos 1'] });
     pg = createPlayground(mosquitto.port);
     pg.service.updateClient('publisher', { protocolVersion: 5 });
     await pg.service.connect('publisher', 'builtin');
@@ -47,7 +47,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('max_qos 1: an MQTT 3.1.1 client that publishes QoS 2 is dropped, and the reason is explained', async () => {
-    mosquitto = await startConfiguredMosquitto(['max_qos 1']);
+    mosquitto = await startMosquitto({ extraConfig: ['max_qos 1'] });
     pg = createPlayground(mosquitto.port);
     await pg.service.connect('publisher', 'builtin');
     await pg.service.publish('publisher', { topic: 'lab/alarm', payload: 'ring', qos: 2, retain: false });
@@ -56,7 +56,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('max_packet_size: an MQTT 5 client is told the message is too large before sending it', async () => {
-    mosquitto = await startConfiguredMosquitto(['max_packet_size 2000']);
+    mosquitto = await startMosquitto({ extraConfig: ['max_packet_size 2000'] });
     pg = createPlayground(mosquitto.port);
     pg.service.updateClient('publisher', { protocolVersion: 5 });
     await pg.service.connect('publisher', 'builtin');
@@ -66,7 +66,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('max_packet_size: an MQTT 3.1.1 client sending too much is dropped, and the size is named', async () => {
-    mosquitto = await startConfiguredMosquitto(['max_packet_size 2000']);
+    mosquitto = await startMosquitto({ extraConfig: ['max_packet_size 2000'] });
     pg = createPlayground(mosquitto.port);
     await pg.service.connect('publisher', 'builtin');
     await pg.service.publish('publisher', { topic: 'lab/photo', payload: 'x'.repeat(5000), qos: 1, retain: false });
@@ -76,7 +76,7 @@ describe('playground against a mosquitto that refuses or downgrades', () => {
   });
 
   it('MQTT 5 extras travel end to end: message expiry, content type and user properties', async () => {
-    mosquitto = await startConfiguredMosquitto([]);
+    mosquitto = await startMosquitto({ extraConfig: [] });
     pg = createPlayground(mosquitto.port);
     pg.service.updateClient('publisher', { protocolVersion: 5 });
     pg.service.updateClient('subscriber', { protocolVersion: 5 });

@@ -38,11 +38,12 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-export async function startMosquitto(options: { timeoutMs?: number } = {}): Promise<RunningMosquitto> {
+/** extraConfig: more mosquitto.conf lines (max_qos 1, max_packet_size 2000, ...) for brokers that refuse or downgrade. */
+export async function startMosquitto(options: { timeoutMs?: number; extraConfig?: string[] } = {}): Promise<RunningMosquitto> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mqtt-lab-mosquitto-'));
   const port = await freePort();
   const configPath = path.join(dir, 'mosquitto.conf');
-  writeFileSync(configPath, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stdout', ''].join('\n'));
+  writeFileSync(configPath, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stdout', ...(options.extraConfig ?? []), ''].join('\n'));
   const child = spawn(MOSQUITTO_BINARY, ['-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
