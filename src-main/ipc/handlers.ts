@@ -4,6 +4,7 @@ import type { Handlers } from '../../src-shared/contract/commands';
 import { LAB_CLIENT_NAME, type LabServices } from '../services/create-lab';
 import { createBoardHandlers } from './board-handlers';
 import { createExplorerHandlers } from './explorer-handlers';
+import { createLessonHandlers } from './lesson-handlers';
 import { createNightlightHandlers } from './nightlight-handlers';
 import { createPlaygroundHandlers } from './playground-handlers';
 
@@ -44,5 +45,6 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
     ...createPlaygroundHandlers(lab),
     ...createNightlightHandlers(lab),
     ...createBoardHandlers(lab),
+    ...createLessonHandlers(lab),
   } satisfies Handlers;
 }

@@ -1,5 +1,5 @@
 // The one table of commands and events: every name with its input and output schema. Core commands live here;
-// each feature domain adds its own table file (explorer.ts, playground.ts, nightlight.ts, board.ts), spread in below.
+// each feature domain adds its own table file (explorer.ts, playground.ts, nightlight.ts, board.ts, lesson.ts), spread in below.
 import { z } from 'zod';
 import type { Result } from './result';
 import {
@@ -19,6 +19,7 @@ import {
 } from './schemas';
 import { boardCommands, boardEvents } from './board';
 import { explorerCommands, explorerEvents } from './explorer';
+import { lessonCommands, lessonEvents } from './lesson';
 import { nightlightCommands, nightlightEvents } from './nightlight';
 import { playgroundCommands, playgroundEvents } from './playground';
 
@@ -80,7 +81,7 @@ const coreCommands = {
   },
 } as const;
 
-export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands, ...boardCommands } as const;
+export const commands = { ...coreCommands, ...explorerCommands, ...playgroundCommands, ...nightlightCommands, ...boardCommands, ...lessonCommands } as const;
 
 const coreEvents = {
   'broker.statusChanged': brokerStatusSchema,
@@ -90,7 +91,7 @@ const coreEvents = {
   'profiles.changed': z.object({ activeProfileId: z.string() }),
 } as const;
 
-export const events = { ...coreEvents, ...explorerEvents, ...playgroundEvents, ...nightlightEvents, ...boardEvents } as const;
+export const events = { ...coreEvents, ...explorerEvents, ...playgroundEvents, ...nightlightEvents, ...boardEvents, ...lessonEvents } as const;
 
 export type CommandName = keyof typeof commands;
 export type EventName = keyof typeof events;

@@ -7,6 +7,7 @@ import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { silentLogger } from '../../src-main/lib/logger';
 import { boardBadInputs } from './bad-inputs/board';
 import { explorerBadInputs } from './bad-inputs/explorer';
+import { lessonBadInputs } from './bad-inputs/lesson';
 import { nightlightBadInputs } from './bad-inputs/nightlight';
 import { playgroundBadInputs } from './bad-inputs/playground';
 
@@ -22,6 +23,7 @@ const badInputs: Record<CommandName, { input: unknown; field: string }> = {
   ...playgroundBadInputs,
   ...nightlightBadInputs,
   ...boardBadInputs,
+  ...lessonBadInputs,
   'app.getInfo': { input: { extra: 1 }, field: 'extra' },
   'broker.getStatus': { input: { extra: 1 }, field: 'extra' },
   'broker.restart': { input: { extra: 1 }, field: 'extra' },
