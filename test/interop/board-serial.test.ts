@@ -91,6 +91,7 @@ describe('a simulated Wio Terminal on a pseudo-terminal', () => {
     board = await startSimulatedBoard('wio');
     const opened = await call('board.open', { path: board.portPath });
     expect(opened).toMatchObject({ state: 'open', path: board.portPath, baudRate: 9600, dtr: true });
+    board.powerOn();
     await eventually(async () => (await inLines()).filter((text) => text.startsWith('Sending telemetry')).length >= 2, 'telemetry lines');
     const lines = await inLines();
     expect(lines.slice(0, 4)).toEqual([
@@ -113,6 +114,7 @@ describe('a simulated Wio Terminal on a pseudo-terminal', () => {
   it('unplugged mid-stream: says "board unplugged", reopens by itself when it is back, and goes on', async () => {
     board = await startSimulatedBoard('bridge');
     await call('board.open', { path: board.portPath });
+    board.powerOn();
     await eventually(async () => (await inLines()).length >= 2, 'some lines');
     await board.unplug();
     const unplugged = await eventually(async () => ((await state()).serial.state === 'unplugged' ? (await state()).serial : undefined), 'the unplugged state');
@@ -131,6 +133,7 @@ describe('the USB bridge end to end with the built-in broker', () => {
   it('mosquitto_sub sees the board\'s telemetry and a mosquitto_pub command reaches the board; it survives a replug', async () => {
     board = await startSimulatedBoard('bridge');
     await call('board.open', { path: board.portPath });
+    board.powerOn();
     await call('board.setBridge', { enabled: true });
     await eventually(async () => (await state()).bridge.state === 'running', 'the bridge to run');
     const port = String(lab.broker.getStatus().tcpPort);
@@ -155,6 +158,7 @@ describe('the USB bridge end to end with the built-in broker', () => {
   it('LAN mode: a board client needs the generated username and password there (127.0.0.1 in this test)', async () => {
     board = await startSimulatedBoard('bridge');
     await call('board.open', { path: board.portPath });
+    board.powerOn();
     await call('board.setBridge', { enabled: true });
     const lan = await call('board.setLanBroker', { enabled: true });
     expect(lan).toMatchObject({ enabled: true, state: 'on', username: 'mqttlab-board' });

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CommandOutput } from '../../../src-shared/contract/commands';
 import type { LabErrorInfo } from '../../../src-shared/contract/result';
+import type { Locale } from '../../../src-shared/contract/schemas';
 import { hostLinkOf, useBridge, type HostLinkInfo } from '../bridge';
 import { callInto } from './bridge-call';
 import { useBrokerStore } from './broker';
@@ -46,5 +47,14 @@ export const useAppStore = defineStore('app', () => {
     await refresh();
   }
 
-  return { info, locale, hostLink, error, start, refresh };
+  /** Switches the page's language at once (App.vue follows `locale`), then saves it; undoes the switch if saving fails. */
+  async function setLocale(next: Locale): Promise<boolean> {
+    const previous = locale.value;
+    locale.value = next;
+    const settings = await callInto(bridge, error, 'settings.update', { locale: next });
+    locale.value = settings ? settings.locale : previous;
+    return Boolean(settings);
+  }
+
+  return { info, locale, hostLink, error, start, refresh, setLocale };
 });

@@ -1,5 +1,7 @@
 // A pseudo-terminal pair from socat plus a simulated board (board-sim.py) on one end: the other end is a "serial
 // port" the lab opens by path. unplug() kills socat (the links vanish), replug() starts both again on the same paths.
+// The board starts printing only on powerOn(): opening a port discards what was waiting in it, so a test opens the
+// port first, like the real Wio Terminal that waits for the monitor (DTR) before it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,8 @@ const SIMULATOR = fileURLToPath(new URL('./board-sim.py', import.meta.url));
 export interface SimulatedBoard {
   /** The path the lab opens. */
   portPath: string;
+  /** Starts the board program (it prints its first lines at once). */
+  powerOn(): void;
   unplug(): Promise<void>;
   replug(): Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +46,9 @@ export async function startSimulatedBoard(mode: 'wio' | 'bridge', intervalMs = 2
   async function plug(): Promise<void> {
     socat = spawn('socat', [`pty,raw,echo=0,link=${boardEnd}`, `pty,raw,echo=0,link=${portPath}`], { stdio: 'ignore' });
     await until(() => existsSync(boardEnd) && existsSync(portPath), 'socat to make the pseudo-terminals');
+  }
+
+  function powerOn(): void {
     simulator = spawn('python3', [SIMULATOR, boardEnd, mode, String(intervalMs)], { stdio: 'ignore' });
   }
 
@@ -56,8 +63,13 @@ export async function startSimulatedBoard(mode: 'wio' | 'bridge', intervalMs = 2
   await plug();
   return {
     portPath,
+    powerOn,
     unplug,
-    replug: plug,
+    /** Plugged back in: the board boots and prints again while the lab is still noticing the port. */
+    async replug() {
+      await plug();
+      powerOn();
+    },
     async stop() {
       await unplug();
       rmSync(dir, { recursive: true, force: true });

@@ -52,6 +52,9 @@ export default {
     rate: '{rate} messages per second',
     rateShort: '{rate}/s',
     qosBadge: 'QoS {qos}',
+    clear: 'Clear',
+    confirmClear: 'Forget every topic, count and message the explorer has seen? It keeps listening, so new messages appear again.',
+    confirmClearYes: 'Yes, forget them',
   },
   time: {
     justNow: 'just now',
@@ -115,6 +118,7 @@ export default {
     downloadCsv: 'Download CSV',
     exported: 'Saved {count} message to {file}. | Saved {count} messages to {file}.',
     perTopic: 'Messages kept per topic',
+    totalMB: 'Memory for all history (MB)',
     apply: 'Apply',
     memory: 'History uses {used} of {cap} ({messages} messages).',
     kb: '{value} KB',
