@@ -39,7 +39,7 @@ describe('fault controls', () => {
 
     await buttonNamed(wrapper, 'Cut the connection now for Subscriber').trigger('click');
     await section.get('#pg-subscriber-net-blackhole').setValue(true);
-    await buttonNamed(wrapper, 'Back to a perfect network').trigger('click');
+    await buttonNamed(wrapper, 'Back to a perfect network for Subscriber').trigger('click');
     await flushPromises();
 
     expect(sentFaults(bridge)).toEqual([

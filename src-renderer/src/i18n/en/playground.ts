@@ -152,6 +152,7 @@ export default {
     },
     clear: {
       button: 'Back to a perfect network',
+      buttonLabel: 'Back to a perfect network for {name}',
       help: 'Turns the black hole off, forgets packets still to be dropped and removes the delay.',
     },
   },
