@@ -119,6 +119,7 @@ export class BoardService {
   async start(): Promise<void> {
     await this.store.load();
     await this.lan.start();
+    await this.bridge.loadTopics();
     this.watcher.start();
   }
 

@@ -57,6 +57,14 @@ export class UsbBridge {
     ];
   }
 
+  /** Shows the student's own topics before the bridge is first switched on (the lab starts with a placeholder id). */
+  async loadTopics(): Promise<void> {
+    if (this.status.enabled) return;
+    const names = nightlightNames((await this.deps.getSettings()).studentId);
+    this.status = { ...this.status, telemetryTopic: names.telemetryTopic, commandTopic: names.commandTopic };
+    this.coalescer.schedule();
+  }
+
   getStatus(): BridgeStatus {
     return { ...this.status, errors: [...this.status.errors] };
   }

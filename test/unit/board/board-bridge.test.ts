@@ -36,6 +36,10 @@ function collect(topic: string): string[] {
 }
 
 describe('USB bridge', () => {
+  it("shows the student's own topics before the bridge is first switched on", () => {
+    expect(bridge()).toMatchObject({ enabled: false, telemetryTopic: `${STUDENT_ID}/telemetry`, commandTopic: `${STUDENT_ID}/commands` });
+  });
+
   it("publishes the board's JSON lines and the lesson's telemetry lines to <ID>/telemetry", async () => {
     const telemetry = collect(`${STUDENT_ID}/telemetry`);
     await peer.subscribeAsync(`${STUDENT_ID}/telemetry`);
