@@ -92,6 +92,20 @@ describe('payload views', () => {
   });
 });
 
+describe('history', () => {
+  it('lists messages newest first and shows an older one when picked', async () => {
+    const { wrapper } = await openTopic([makeMessage(1, '{"light":300}'), makeMessage(2, '{"light":280}')]);
+    await wrapper.get('#details-history-tab').trigger('click');
+    const rows = wrapper.findAll('[data-testid="history-row"] button');
+    expect(rows.map((row) => row.get('.preview').text())).toEqual(['{"light":280}', '{"light":300}']);
+    await rows[1]!.trigger('click');
+    expect(wrapper.get('#details-message-panel').text()).toContain('You are looking at an older message.');
+    expect(wrapper.get('[data-testid="payload-json"]').text()).toContain('"light": 300');
+    await button(wrapper, 'Back to the latest').trigger('click');
+    expect(wrapper.get('[data-testid="payload-json"]').text()).toContain('"light": 280');
+  });
+});
+
 describe('clear retained', () => {
   it('asks first, clears, and Undo within the time puts the message back', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

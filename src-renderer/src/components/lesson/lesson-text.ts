@@ -1,0 +1,57 @@
+// What the lesson's texts need filled in (the student's topics and client ids, example payloads) and the i18n
+// keys of a step's parts and its check sentence. Pure: no bridge, no DOM.
+import type { LessonActivity, LessonCheck, LessonStep, LessonStepId, LessonTarget } from '../../../../src-shared/contract/lesson';
+import { nightlightNames } from '../../../../src-shared/contract/nightlight';
+
+export type TextValues = Record<string, string | number>;
+
+/** Values every step text may use: {id}, {telemetryTopic}, {commandTopic}, {clientId}, {serverClientId}, {on}, {off}, {example}. */
+export function stepValues(studentId: string): TextValues {
+  const names = nightlightNames(studentId);
+  return {
+    id: studentId,
+    telemetryTopic: names.telemetryTopic,
+    commandTopic: names.commandTopic,
+    clientId: names.deviceClientId,
+    serverClientId: names.serverClientId,
+    on: '{"led_on": true}',
+    off: '{"led_on": false}',
+    example: '{"light": 120}',
+  };
+}
+
+export function stepKey(id: LessonStepId, part: 'title' | 'why' | 'todo'): string {
+  return `lesson.steps.${id}.${part}`;
+}
+
+export function hintKey(id: LessonStepId, number: number): string {
+  return `lesson.steps.${id}.hints.${number}`;
+}
+
+/** The check's sentence in the page's language; the lab's own values (topics, counts) win over the step's defaults. */
+export function checkValues(check: LessonCheck, studentId: string): TextValues {
+  const values: TextValues = { ...stepValues(studentId), expectedTopic: nightlightNames(studentId).telemetryTopic };
+  for (const [name, value] of Object.entries(check.params)) values[name] = typeof value === 'boolean' ? String(value) : value;
+  return values;
+}
+
+export function checkKey(check: LessonCheck, part: 'saw' | 'expected'): string {
+  return `lesson.checks.${check.code}.${part}`;
+}
+
+export function activityKey(activity: LessonActivity): string {
+  return activity.kind === 'question' ? 'lesson.activities.question' : `lesson.activities.${activity.kind}.${activity.id}`;
+}
+
+/** The "Take me there" button's words: by the page it goes to. */
+export function goToKey(target: LessonTarget): string {
+  return `lesson.step.goTo.${target.route.slice(1)}`;
+}
+
+export function routeLocation(target: LessonTarget) {
+  return { path: target.route, query: { ...target.prefill } };
+}
+
+export function isExercise(step: LessonStep): boolean {
+  return step.kind === 'exercise';
+}
