@@ -16,7 +16,7 @@ const restrict = (names, message) => {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', '.out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.lead/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
