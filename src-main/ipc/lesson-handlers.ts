@@ -2,24 +2,20 @@
 // Input is already parsed by the dispatcher; nothing here touches files or sockets itself.
 import type { HandlersFor } from '../../src-shared/contract/commands';
 import type { lessonCommands } from '../../src-shared/contract/lesson';
-import { LabError } from '../../src-shared/contract/result';
 import type { LabServices } from '../services/create-lab';
 
-function notYet(): never {
-  throw new LabError('UNAVAILABLE', 'The lesson is not ready yet.');
-}
-
-export function createLessonHandlers(_lab: LabServices) {
+export function createLessonHandlers(lab: LabServices) {
+  const { lesson } = lab;
   return {
-    'lesson.getState': async () => notYet(),
-    'lesson.createProfile': async () => notYet(),
-    'lesson.selectProfile': async () => notYet(),
-    'lesson.renameProfile': async () => notYet(),
-    'lesson.resetProgress': async () => notYet(),
-    'lesson.deleteProfile': async () => notYet(),
-    'lesson.answerQuestion': async () => notYet(),
-    'lesson.saveNotes': async () => notYet(),
-    'lesson.recordActivity': async () => notYet(),
-    'lesson.exportProgress': async () => notYet(),
+    'lesson.getState': async () => lesson.getState(),
+    'lesson.createProfile': async ({ name, studentId }) => lesson.createProfile(name, studentId),
+    'lesson.selectProfile': async ({ profileId }) => lesson.selectProfile(profileId),
+    'lesson.renameProfile': async ({ profileId, name }) => lesson.renameProfile(profileId, name),
+    'lesson.resetProgress': async ({ profileId }) => lesson.resetProgress(profileId),
+    'lesson.deleteProfile': async ({ profileId }) => lesson.deleteProfile(profileId),
+    'lesson.answerQuestion': async ({ questionId, optionId }) => lesson.answerQuestion(questionId, optionId),
+    'lesson.saveNotes': async (notes) => lesson.saveNotes(notes),
+    'lesson.recordActivity': async (activity) => lesson.recordActivity(activity),
+    'lesson.exportProgress': async ({ format, profileId }) => lesson.exportProgress(format, profileId),
   } satisfies HandlersFor<typeof lessonCommands>;
 }

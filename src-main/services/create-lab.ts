@@ -2,6 +2,7 @@
 // where data lives, how secrets are sealed) and wires their events to the bus. Used by main.ts and the host.
 import path from 'node:path';
 import mqtt from 'mqtt';
+import type { EventPayload } from '../../src-shared/contract/commands';
 import type { ClientStatus } from '../../src-shared/contract/schemas';
 import { COUNTERFIT_DEFAULT_PORT } from '../../src-shared/contract/nightlight';
 import { LabError } from '../../src-shared/contract/result';
@@ -13,6 +14,7 @@ import { systemSerialBinding, type SerialBinding } from './board/serial-binding'
 import { BrokerService, type ForkBrokerWorker } from './broker/broker-service';
 import { ExplorerService } from './explorer/explorer-service';
 import { MqttClientService } from './mqtt/mqtt-client-service';
+import { LessonService } from './lesson/lesson-service';
 import { NightlightService } from './nightlight/nightlight-service';
 import { PlaygroundService } from './playground/playground-service';
 import { resolveConnection } from './mqtt/resolve-connection';
@@ -87,6 +89,24 @@ export async function createLab(options: LabOptions) {
     counterfitPort: options.counterfitPort ?? COUNTERFIT_DEFAULT_PORT,
   });
 
+  const lesson = await LessonService.create({
+    dataDir: options.dataDir,
+    clients,
+    settings,
+    getProfile: (profileId) => profiles.get(profileId),
+    onExperimentProgressed: (listener) => playground.onExperimentProgressed(listener),
+    deviceState: () => nightlight.snapshot().device,
+    onDeviceChanged: (listener) =>
+      bus.subscribe((name, payload) => name === 'nightlight.deviceChanged' && listener(payload as EventPayload<'nightlight.deviceChanged'>)),
+    publish: (state) => bus.publish('lesson.progressChanged', state),
+    followStudentId: async (previousId, nextId) => {
+      const { device, server } = nightlight.snapshot();
+      if (device.settings.studentId === previousId) await nightlight.updateDevice({ studentId: nextId });
+      if (server.settings.studentId === previousId) await nightlight.updateServer({ studentId: nextId });
+    },
+    logger,
+  });
+
   const board = new BoardService({
     binding: options.serialBinding ?? systemSerialBinding(),
     clients,
@@ -134,6 +154,7 @@ export async function createLab(options: LabOptions) {
     } catch (error) {
       logger.warn('The lab client could not connect at start', error);
     }
+    await lesson.start();
     await explorer.start();
     await nightlight.start();
     await board.start();
@@ -143,6 +164,7 @@ export async function createLab(options: LabOptions) {
     for (const subscription of subscriptions) subscription.dispose();
     await board.dispose();
     await explorer.dispose();
+    await lesson.dispose();
     await nightlight.dispose();
     await playground.dispose();
     await clients.dispose();
@@ -150,5 +172,5 @@ export async function createLab(options: LabOptions) {
     bus.dispose();
   }
 
-  return { bus, broker, settings, profiles, clients, explorer, nightlight, playground, board, useProfile, start, dispose };
+  return { bus, broker, settings, profiles, clients, explorer, nightlight, playground, board, lesson, useProfile, start, dispose };
 }

@@ -6,6 +6,9 @@ import App from './App.vue';
 import { bridgePlugin, getBridge } from './bridge';
 import { createLabI18n } from './i18n';
 import { createLabRouter } from './router';
+// Telugu script from the app itself (font-src 'self'), so it looks the same on every computer, even offline.
+import '@fontsource/noto-sans-telugu/400.css';
+import '@fontsource/noto-sans-telugu/700.css';
 import './theme.css';
 
 createApp(App).use(createPinia()).use(createLabI18n()).use(createLabRouter()).use(bridgePlugin(getBridge())).mount('#app');

@@ -81,10 +81,12 @@ export const lessonTargetSchema = z.object({
 });
 export type LessonTarget = z.infer<typeof lessonTargetSchema>;
 
-/** Every sentence a check can say; the UI translates `lesson.checks.<code>.saw|expected` with params, English below. */
+/** Every sentence a check can say; the UI translates `lesson.checks.<code>.saw` and `.expected` with params (English in lesson-text-en.ts). */
 export const LESSON_CHECK_CODES = [
   'watch-offline',
   'e1-waiting',
+  'e1-waiting-external',
+  'e1-other-client',
   'e1-client-seen',
   'e1-telemetry-seen',
   'e2-waiting',
@@ -93,6 +95,7 @@ export const LESSON_CHECK_CODES = [
   'e2-wrong-topic',
   'e2-passed',
   'e3-waiting',
+  'e3-waiting-external',
   'e3-wrong-filter',
   'e3-subscribed',
   'e3-answering',
@@ -112,6 +115,8 @@ export const LESSON_CHECK_CODES = [
   'e6-passed',
   'concept-todo',
   'concept-passed',
+  'frequency-seen',
+  'connectivity-dropped',
 ] as const;
 export const lessonCheckCodeSchema = z.enum(LESSON_CHECK_CODES);
 export type LessonCheckCode = z.infer<typeof lessonCheckCodeSchema>;

@@ -1,13 +1,27 @@
-// Every visible string goes through vue-i18n: every locale has every key, every key used in the source exists,
-// and every English message compiles (a bare @ or brace would break it at run time).
+// Every visible string goes through vue-i18n: every locale has exactly the English keys (none missing, none extra),
+// every key used in the source exists, every message of every locale compiles (a bare @ or brace would break it at
+// run time), keeps English's {placeholders} and plural forms, and Telugu leaves only technical words in Latin script.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isCommandName, isEventName } from '../../src-shared/contract/commands';
 import { availableLocales, createLabI18n, listMessageKeys, localeBundles, missingMessageKeys } from '../../src-renderer/src/i18n';
+import { untranslatedWords } from './i18n/latin-words';
 
 const SOURCE_DIR = path.resolve(__dirname, '../../src-renderer/src');
 const english = localeBundles.en!.messages;
+const VALUES = { port: 1, count: 2, name: 'x', part: 'y', requested: 3, bytes: 4, topic: 'a', filter: '#', qos: 1 };
+
+function messageAt(tree: object, key: string): string {
+  return String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree));
+}
+
+/** What a translation must keep from English: its {placeholders} (as a sorted list) and how many plural forms it has. */
+function shapeOf(message: string): { placeholders: string[]; forms: number } {
+  const withoutLiterals = message.replace(/\{'[^']*'\}/g, '');
+  const placeholders = [...new Set(withoutLiterals.match(/\{[A-Za-z_][A-Za-z0-9_]*\}/g) ?? [])].sort();
+  return { placeholders, forms: withoutLiterals.split('|').length };
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -53,14 +67,37 @@ describe('i18n', () => {
     expect(undefinedKeys).toEqual([]);
   });
 
-  it('compiles every message without warnings', () => {
+  it('compiles every message of every locale without warnings', () => {
     const warn = vi.spyOn(console, 'warn');
     const error = vi.spyOn(console, 'error');
-    const { t } = createLabI18n('en').global;
-    for (const key of listMessageKeys(english)) {
-      expect(t(key, { port: 1, count: 2, name: 'x', part: 'y', requested: 3, bytes: 4, topic: 'a', filter: '#', qos: 1 }, 2)).not.toBe(key);
+    for (const code of availableLocales) {
+      const { t } = createLabI18n(code).global;
+      for (const key of listMessageKeys(localeBundles[code]!.messages)) {
+        expect(t(key, VALUES, 2), `${code}: ${key}`).not.toBe(key);
+      }
     }
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
+  });
+
+  it('keeps the English placeholders and plural forms in every locale', () => {
+    for (const code of availableLocales.filter((candidate) => candidate !== 'en')) {
+      const messages = localeBundles[code]!.messages;
+      const different = listMessageKeys(english)
+        .filter((key) => JSON.stringify(shapeOf(messageAt(english, key))) !== JSON.stringify(shapeOf(messageAt(messages, key))))
+        .map((key) => `${code}: ${key}`);
+      expect(different).toEqual([]);
+    }
+  });
+
+  it('translates every Telugu message: only technical words stay in Latin script', () => {
+    expect(availableLocales).toContain('te');
+    const telugu = localeBundles.te!.messages;
+    const untranslated = listMessageKeys(telugu)
+      .map((key) => ({ key, words: untranslatedWords(messageAt(telugu, key).replace(/\{[A-Za-z_][A-Za-z0-9_]*\}|\{'[^']*'\}/g, ' ')) }))
+      .filter(({ words }) => words.length > 0);
+    expect(untranslated).toEqual([]);
+    // The same check finds English: it is not a check that passes whatever the text says.
+    expect(untranslatedWords(messageAt(english, 'dialog.intro'))).not.toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { LabErrorInfo } from '../../../src-shared/contract/result';
 import { hostLinkOf, useBridge } from '../bridge';
 import { createNotesDraft } from '../components/lesson/notes-draft';
 import { callInto } from './bridge-call';
+import { useNightlightStore } from './nightlight';
 
 /** Everything the page can show on its right side: a step, the two quizzes, the reflection and the assignment. */
 export type LessonSection = LessonStepId | 'pre-quiz' | 'post-quiz' | 'reflection' | 'assignment';
@@ -26,6 +27,7 @@ export const useLessonStore = defineStore('lesson', () => {
   const section = ref<LessonSection | null>(null);
   /** Hints shown per step, per profile visit; they open one at a time. */
   const hintsShown = ref<Partial<Record<LessonStepId, number>>>({});
+  const nightlight = useNightlightStore();
   const notes = createNotesDraft(async (patch) => Boolean(await callInto(bridge, notesError, 'lesson.saveNotes', patch)));
 
   const steps = computed(() => state.value?.steps ?? []);
@@ -41,6 +43,8 @@ export const useLessonStore = defineStore('lesson', () => {
   function apply(next: LessonState, fresh = false): void {
     const previous = state.value;
     state.value = next;
+    // Another student: the nightlight's device and server move to their <ID>, so the checks watch what runs.
+    if (previous && previous.studentId !== next.studentId) void nightlight.setStudentId(next.studentId);
     if (fresh || !previous || previous.activeProfileId !== next.activeProfileId) {
       notes.replace(next);
       hintsShown.value = {};

@@ -22,6 +22,13 @@ import type {
   LanBrokerStatus,
   SerialStatus,
 } from '../../../src-shared/contract/board';
+import {
+  CONCEPT_STEP_IDS,
+  EXERCISE_STEP_IDS,
+  type LessonState,
+  type LessonStep,
+  type LessonStepId,
+} from '../../../src-shared/contract/lesson';
 import type { HostLink, HostLinkInfo, LinkedBridge } from '../../../src-renderer/src/bridge/host-link';
 
 type Handler<K extends CommandName> = (input: CommandInput<K>) => Result<CommandOutput<K>> | Promise<Result<CommandOutput<K>>>;
@@ -263,6 +270,50 @@ export function makeBoardSnapshot(overrides: Partial<BoardSnapshot> = {}): Board
   };
 }
 
+/** One lesson step, not started: exercises go to the Nightlight, concepts to the Playground, three hints each. */
+export function makeLessonStep(id: LessonStepId, overrides: Partial<LessonStep> = {}): LessonStep {
+  const exercise = (EXERCISE_STEP_IDS as readonly string[]).includes(id);
+  const number = [...EXERCISE_STEP_IDS, ...CONCEPT_STEP_IDS].indexOf(id) + 1;
+  return {
+    id,
+    kind: exercise ? 'exercise' : 'concept',
+    number,
+    state: 'not-started',
+    passedAtMs: null,
+    check: exercise
+      ? { code: 'e1-waiting', params: { id: 'lab-test01', clientId: 'lab-test01nightlight_client' }, saw: 'No client yet.', expected: 'A client.' }
+      : { code: 'concept-todo', params: { done: 0, total: 1 }, saw: '0 of 1 activities done.', expected: 'Finish every activity.' },
+    activities: exercise ? [] : [{ kind: 'playground-experiment', id: 'retained', done: false }],
+    target: exercise ? { route: '/nightlight', prefill: { section: 'device' } } : { route: '/playground', prefill: { experiment: 'retained' } },
+    hintCount: 2,
+    ...overrides,
+  };
+}
+
+/** The lesson for one student "Asha" (lab-test01) with nothing done, watching lab-test01/# on the built-in broker. */
+export function makeLessonState(overrides: Partial<LessonState> = {}): LessonState {
+  const steps = [...EXERCISE_STEP_IDS, ...CONCEPT_STEP_IDS].map((id) => makeLessonStep(id));
+  return {
+    profiles: [{ id: 'p-asha', name: 'Asha', studentId: 'lab-test01', createdAtMs: 0, updatedAtMs: 0, passedCount: 0, stepCount: steps.length }],
+    activeProfileId: 'p-asha',
+    studentId: 'lab-test01',
+    steps,
+    answers: [],
+    reflections: {},
+    assignment: '',
+    watch: {
+      connected: true,
+      profileId: 'builtin',
+      profileKind: 'builtin',
+      brokerUrl: 'mqtt://127.0.0.1:1883',
+      filter: 'lab-test01/#',
+      seesClients: true,
+      message: null,
+    },
+    ...overrides,
+  };
+}
+
 const DEFAULT_PROFILES = [
   makeProfile(),
   makeProfile({ id: 'mosquitto-plain', name: 'test.mosquitto.org', kind: 'public', host: 'test.mosquitto.org' }),
@@ -296,6 +347,7 @@ export class FakeBridge implements LinkedBridge {
     this.handle('board.getState', () => ok(makeBoardSnapshot()));
     this.handle('board.getLog', () => ok({ lines: [] }));
     this.handle('board.getPlot', () => ok({ series: [] }));
+    this.handle('lesson.getState', () => ok(makeLessonState()));
   }
 
   handle<K extends CommandName>(name: K, handler: Handler<K>): this {

@@ -20,7 +20,7 @@ export function stepValues(studentId: string): TextValues {
   };
 }
 
-export function stepKey(id: LessonStepId, part: 'title' | 'why' | 'todo'): string {
+export function stepKey(id: LessonStepId, part: 'title' | 'explain' | 'todo'): string {
   return `lesson.steps.${id}.${part}`;
 }
 

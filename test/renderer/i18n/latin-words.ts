@@ -1,0 +1,55 @@
+// What may stay in Latin script when the app speaks Telugu: MQTT and code words students meet on brokers and in code,
+// product names, and exact strings the lesson's code prints. Everything else in Latin letters counts as untranslated.
+
+/** Removed first, as written (case matters): phrases whose words would be too loose to allow one by one. */
+export const ALLOWED_PHRASES: readonly string[] = [
+  'MQTT Lab',
+  'IoT for Beginners',
+  'MQTT connected!',
+  'Message received',
+  'sensor offline',
+  'Session present',
+  'session present',
+  'Serial Monitor',
+  'Serial.begin()',
+  'Arduino IDE',
+  'Client id',
+  'client id',
+  'Keep-alive',
+  'keep-alive',
+  'Wi-Fi',
+  'Ctrl+C',
+  'test.mosquitto.org',
+  'application/json',
+  'mqtt.js',
+  'paho-mqtt',
+  'app.py',
+  'config.h',
+];
+
+/** Single words allowed as written (case matters, so "Broker" or "Message" in a sentence still fails). */
+export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
+  // MQTT, its packets, flags and settings as the protocol and the diagram write them
+  'MQTT', 'QoS', 'PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'DISCONNECT', 'PINGREQ', 'DUP', 'Dup', 'dup',
+  'Retain', 'retain', 'clean', 'id', 'ID', 'SYS', 'Pi',
+  // transports, formats and units
+  'mqtt', 'mqtts', 'ws', 'wss', 'TCP', 'TLS', 'WebSocket', 'HTTP', 'HTTPS', 'AMQP', 'JSON', 'CSV', 'Hex', 'base64', 'pem',
+  'CA', 'KB', 'MB', 'ms', 's', 'USB', 'LED', 'IoT', 'Tab', 'Ctrl', 'C',
+  // products, boards and tools students install or plug in
+  'Python', 'JavaScript', 'Arduino', 'Wio', 'Terminal', 'Raspberry', 'CounterFit', 'Uno', 'PubSubClient', 'mosquitto',
+  'Linux', 'Plotter', 'DTR', 'NL', 'CR', 'COM3', 'dev', 'tty', 'ttyACM0', 'usbmodem1101', 'dialout',
+  // names in the lesson's code and sketches, topic levels and payload fields shown as examples
+  'BROKER', 'CLIENT_NAME', 'led_on', 'nightlight_client', 'light', 'telemetry', 'commands', 'raw', 'debug', 'led',
+  'home', 'room1', 'temperature', 'lab', 'playground', 'true', 'false', 'offline', 'rc', 'a', 'b', 'h',
+  // PubSubClient's names for connection results, kept so a student can look them up
+  'timeout', 'bad', 'protocol', 'credentials', 'unavailable', 'unauthorised',
+  // the retain "flag" of a message, named once next to its Telugu word
+  'flag',
+]);
+
+/** Latin-script words in `text` that are neither allowed words nor part of an allowed phrase (or of `extraPhrases`). */
+export function untranslatedWords(text: string, extraPhrases: readonly string[] = []): string[] {
+  let rest = text;
+  for (const phrase of [...extraPhrases, ...ALLOWED_PHRASES].sort((a, b) => b.length - a.length)) rest = rest.split(phrase).join(' ');
+  return (rest.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word));
+}

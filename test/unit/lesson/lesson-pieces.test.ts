@@ -1,0 +1,127 @@
+// The lesson's pure pieces: text complete for every code, step and question; vue-i18n-safe messages; pairing commands
+// with readings; the telemetry rhythm; and checks for paths the lab test does not take (external broker, bad payloads).
+import { createI18n } from 'vue-i18n';
+import { describe, expect, it } from 'vitest';
+import { CONCEPT_STEP_IDS, EXERCISE_STEP_IDS, LESSON_CHECK_CODES, QUIZ_QUESTIONS, REFLECTION_IDS } from '../../../src-shared/contract/lesson';
+import { lessonTextEn, toVueI18nMessages } from '../../../src-shared/contract/lesson-text-en';
+import { CommandMatcher } from '../../../src-main/services/lesson/command-matcher';
+import { ExerciseChecker, type ExerciseCheckerOptions } from '../../../src-main/services/lesson/exercise-checker';
+import { TelemetryRhythm, type RhythmEvent } from '../../../src-main/services/lesson/telemetry-rhythm';
+
+describe('lesson text', () => {
+  it('has both sentences for every check code, text for every step, question option and reflection', () => {
+    expect(Object.keys(lessonTextEn.checks).sort()).toEqual([...LESSON_CHECK_CODES].sort());
+    for (const id of [...EXERCISE_STEP_IDS, ...CONCEPT_STEP_IDS]) {
+      expect(lessonTextEn.steps[id].title.length).toBeGreaterThan(0);
+      expect(Object.keys(lessonTextEn.steps[id].hints).length).toBeGreaterThan(0);
+    }
+    for (const question of QUIZ_QUESTIONS) {
+      const options: Record<string, string> = lessonTextEn.questions[question.id].options;
+      expect(Object.keys(options).sort()).toEqual([...question.options].sort());
+      expect(question.options).toContain(question.correct);
+    }
+    expect(Object.keys(lessonTextEn.reflections).sort()).toEqual([...REFLECTION_IDS].sort());
+  });
+
+  it('renders through vue-i18n with JSON braces shown as written and {placeholders} filled', () => {
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { lesson: toVueI18nMessages(lessonTextEn) } } });
+    const t = i18n.global.t;
+    expect(t('lesson.checks.e4-bad-payload.expected')).toBe('JSON like {"led_on": true}, with true or false (not text).');
+    expect(t('lesson.checks.e4-wrong-topic.saw', { telemetryTopic: 'abc/telemetry', topic: 'abc/command' })).toBe(
+      'I see telemetry on `abc/telemetry` but your server answers on `abc/command`.',
+    );
+  });
+});
+
+describe('CommandMatcher', () => {
+  it('matches an answer with the reading it is right for even when a newer reading arrived first', () => {
+    const matcher = new CommandMatcher(300);
+    matcher.reading(0, 1000);
+    matcher.reading(1023, 1100);
+    expect(matcher.command(true, 1150)).toEqual({ light: 0, correct: true });
+    expect(matcher.command(false, 1200)).toEqual({ light: 1023, correct: true });
+    expect(matcher.correctCounts).toEqual({ dark: 1, bright: 1 });
+  });
+
+  it('judges 300 as bright, and a command with no recent reading as nothing', () => {
+    const matcher = new CommandMatcher(300);
+    matcher.reading(300, 0);
+    expect(matcher.command(true, 100)).toEqual({ light: 300, correct: false });
+    matcher.reading(299, 200);
+    expect(matcher.command(true, 20_000)).toBeNull();
+  });
+});
+
+describe('TelemetryRhythm', () => {
+  function feed(rhythm: TelemetryRhythm, times: number[]): RhythmEvent[] {
+    return times.flatMap((time) => rhythm.reading(time) ?? []);
+  }
+
+  it('notices when the device changes how often it sends', () => {
+    const rhythm = new TelemetryRhythm();
+    expect(feed(rhythm, [0, 1000, 2000, 3000])).toEqual([]);
+    expect(rhythm.steadyGapMs).toBe(1000);
+    expect(feed(rhythm, [3300, 3600, 3900, 4200])).toEqual([{ kind: 'rate-changed', fromMs: 1000, toMs: 300 }]);
+  });
+
+  it('tells stored readings sent in a burst after an absence from readings that were dropped', () => {
+    const replay = new TelemetryRhythm();
+    expect(feed(replay, [0, 500, 1000, 1500, 9000, 9005, 9010])).toEqual([{ kind: 'replayed', awayMs: 7500 }]);
+    const dropped = new TelemetryRhythm();
+    expect(feed(dropped, [0, 500, 1000, 1500, 9000, 9500, 10_000])).toEqual([{ kind: 'dropped', awayMs: 7500 }]);
+  });
+});
+
+describe('ExerciseChecker without a lab device', () => {
+  function checker(overrides: Partial<ExerciseCheckerOptions> = {}) {
+    const passed: string[] = [];
+    const instance = new ExerciseChecker({
+      studentId: 'abc',
+      seesClients: true,
+      isLabClient: (clientId) => clientId === 'mqttlab-x',
+      passed: new Set(),
+      onPassed: (step) => passed.push(step),
+      onRhythm: () => {},
+      ...overrides,
+    });
+    return { instance, passed };
+  }
+
+  it('explains a reading whose light is text, and a client id without the student\'s ID', () => {
+    const { instance } = checker();
+    instance.message('abc/telemetry', '{"light": "400"}', 0);
+    expect(instance.view('E2').check.saw).toContain('light is text in quotes, not a number.');
+    instance.clientConnected('<ID>nightlight_client');
+    expect(instance.view('E1').check).toMatchObject({ code: 'e1-other-client', params: { expectedClientId: 'abcnightlight_client' } });
+  });
+
+  it('ignores the lab\'s own clients and a bare # but names a filter that misses the telemetry', () => {
+    const { instance, passed } = checker();
+    instance.clientSubscribed('mqttlab-x', ['abc/telemetry']);
+    instance.clientSubscribed('tool', ['#']);
+    expect(passed).toEqual([]);
+    instance.clientSubscribed('my-server', ['abc/telemetery']);
+    expect(instance.view('E3').check.saw).toBe('The client `my-server` subscribed to `abc/telemetery`, which does not match `abc/telemetry`.');
+    instance.clientSubscribed('my-server', ['+/telemetry']);
+    expect(passed).toEqual(['E3']);
+  });
+
+  it('on a public broker passes every step from telemetry and commands alone, saying it cannot see the LED', () => {
+    const { instance, passed } = checker({ seesClients: false });
+    let atMs = 0;
+    const round = (light: number) => {
+      instance.message('abc/telemetry', JSON.stringify({ light }), (atMs += 500));
+      instance.message('abc/commands', JSON.stringify({ led_on: light < 300 }), (atMs += 10));
+    };
+    [0, 1023, 0].forEach(round);
+    instance.message('abc/telemetry', '{"light": 5}', (atMs += 500));
+    expect(passed.sort()).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']);
+    expect(instance.view('E5').check.code).toBe('e5-passed-unseen-led');
+  });
+
+  it('says why a command would not be understood', () => {
+    const { instance } = checker();
+    instance.message('abc/commands', '{"led_on": "true"}', 0);
+    expect(instance.view('E4').check).toMatchObject({ code: 'e4-bad-payload', params: { reason: 'led_on is text in quotes, not true or false.' } });
+  });
+});
