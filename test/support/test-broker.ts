@@ -5,6 +5,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import type { AedesOptions } from 'aedes';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import { keepDeliveryCountersInOrder } from '../../src-main/services/broker/aedes-delivery-order';
+import { AEDES_OPTIONS } from '../../src-main/services/broker/broker-servers';
 
 export interface TestBroker {
   port: number;
@@ -41,7 +43,9 @@ function closeServer(server: Server | HttpServer): Promise<void> {
 
 export async function startTestBroker(options: TestBrokerOptions = {}): Promise<TestBroker> {
   const { Aedes } = await import('aedes');
-  const aedes = await Aedes.createBroker(options.aedes);
+  // The same aedes settings and delivery-order fix as the lab's built-in broker, so tests meet the broker students meet.
+  const aedes = await Aedes.createBroker({ ...AEDES_OPTIONS, ...options.aedes });
+  keepDeliveryCountersInOrder(aedes);
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { Aedes, type AedesOptions } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
+import { keepDeliveryCountersInOrder } from './aedes-delivery-order';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
 import type { LanListenerConfig } from './broker-protocol';
 import { LanListener } from './lan-listener';
@@ -82,6 +83,7 @@ function lanAuthenticate(getLan: () => LanListener): Authenticate {
 export async function startBrokerServers(options: BrokerServersOptions): Promise<RunningBrokerServers> {
   // The hook runs only once clients connect, by which time `lan` exists.
   const broker = await Aedes.createBroker({ ...(options.aedesOptions ?? AEDES_OPTIONS), authenticate: lanAuthenticate(() => lan) });
+  keepDeliveryCountersInOrder(broker);
   const lan = new LanListener((socket) => broker.handle(socket), (count) => options.onLanClientCountChanged?.(count));
   const reportCount = () => options.onClientCountChanged(broker.connectedClients);
   broker.on('client', reportCount);

@@ -53,6 +53,30 @@ describe('built-in broker: messages', () => {
     expect(await received).toMatchObject({ payload: 'last known value', retain: true });
   });
 
+  it('delivers a retained message to existing subscribers even when the next message follows at once', async () => {
+    const subscriber = await connectClient(tcpUrl(status));
+    const got: string[] = [];
+    subscriber.on('message', (topic, payload) => topic.startsWith('burst/') && got.push(`${topic}=${payload.toString()}`));
+    await subscriber.subscribeAsync('burst/#');
+    const publisher = await connectClient(tcpUrl(status));
+    publisher.publish('burst/lamp', 'on', { retain: true });
+    publisher.publish('burst/temp', '21');
+    await waitFor(() => got.length === 2, 3000, 'both messages');
+    expect(got.sort()).toEqual(['burst/lamp=on', 'burst/temp=21']);
+  });
+
+  it('delivers a message matching two of one client\'s subscriptions once', async () => {
+    const subscriber = await connectClient(tcpUrl(status));
+    const got: string[] = [];
+    subscriber.on('message', (topic) => topic === 'twice/a' && got.push(topic));
+    await subscriber.subscribeAsync(['twice/#', 'twice/a']);
+    const publisher = await connectClient(tcpUrl(status));
+    await publisher.publishAsync('twice/a', 'x');
+    await publisher.publishAsync('twice/end', 'x');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(got).toEqual(['twice/a']);
+  });
+
   it("accepts the lesson's long client ids, like <ID>nightlight_client", async () => {
     const client = await connectClient(tcpUrl(status), { clientId: 'student-4f2a9c_nightlight_client' });
     expect(client.connected).toBe(true);
