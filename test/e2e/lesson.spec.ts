@@ -44,6 +44,7 @@ async function goToLesson(page: Page): Promise<void> {
 }
 
 async function createStudent(page: Page, name: string, studentId: string): Promise<void> {
+  await expect(page.getByTestId('lesson-student-id')).toBeVisible();
   await activate(page, page.getByRole('button', { name: 'New student' }));
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type(name);
@@ -143,6 +144,9 @@ test('a server that answers on the wrong topic gets a check that says what it sa
     await expect(check).toContainText('I see telemetry on ravi-e2e/telemetry but your server answers on ravi-e2e/command.');
     await expect(check).toContainText('The lesson uses ravi-e2e/commands.');
     await expect(check).not.toHaveAttribute('data-state', 'passed');
+    await page.getByRole('button', { name: 'Show a hint' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-failing-check.png') });
   } finally {
     await server.endAsync();
   }

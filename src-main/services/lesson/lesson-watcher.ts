@@ -13,6 +13,7 @@ const LAB_CLIENT_NAMES = new Set(['lab', 'explorer', LESSON_CLIENT_NAME]);
 /** aedes publishes `$SYS/<broker id>/new/clients` (payload: client id) and `.../new/subscribes` (JSON clientId + subs). */
 const SYS_NEW_CLIENTS = '$SYS/+/new/clients';
 const SYS_NEW_SUBSCRIBES = '$SYS/+/new/subscribes';
+const MAX_READ_BYTES = 16 * 1024;
 
 export interface WatchSink {
   clientConnected(clientId: string): void;
@@ -87,6 +88,12 @@ export class LessonWatcher {
     this.disposed = true;
     for (const disposable of this.disposables) disposable.dispose();
     this.sink = null;
+    try {
+      await this.deps.clients.disconnect(LESSON_CLIENT_NAME);
+    } catch (error) {
+      // Already closed with every other client (the lab is shutting down): nothing left to do.
+      this.deps.logger.debug('The lesson client was already closed', error);
+    }
   }
 
   private statusOf(status: ClientStatus): void {
@@ -113,7 +120,9 @@ export class LessonWatcher {
   private take(topic: string, payload: Buffer): void {
     const sink = this.sink;
     if (!sink) return;
-    const text = isUtf8(payload) ? payload.toString('utf8') : null;
+    // Lesson payloads are tiny; only the start of a huge one is read, so a 10 MB message costs no more than 16 KB.
+    const head = payload.length > MAX_READ_BYTES ? payload.subarray(0, MAX_READ_BYTES) : payload;
+    const text = isUtf8(head) ? head.toString('utf8') : null;
     if (!topic.startsWith('$SYS/')) {
       sink.message(topic, text, this.deps.now());
       return;

@@ -28,6 +28,8 @@ export const useLessonStore = defineStore('lesson', () => {
   /** Hints shown per step, per profile visit; they open one at a time. */
   const hintsShown = ref<Partial<Record<LessonStepId, number>>>({});
   const nightlight = useNightlightStore();
+  /** Counts states taken in, so an answer that was overtaken on the way does not undo a newer one. */
+  let applied = 0;
   const notes = createNotesDraft(async (patch) => Boolean(await callInto(bridge, notesError, 'lesson.saveNotes', patch)));
 
   const steps = computed(() => state.value?.steps ?? []);
@@ -41,6 +43,7 @@ export const useLessonStore = defineStore('lesson', () => {
 
   /** A new state from the lab; another profile (or a reset: `fresh`) starts the page's own memory afresh. */
   function apply(next: LessonState, fresh = false): void {
+    applied++;
     const previous = state.value;
     state.value = next;
     // Another student: the nightlight's device and server move to their <ID>, so the checks watch what runs.
@@ -65,9 +68,11 @@ export const useLessonStore = defineStore('lesson', () => {
   });
 
   async function load(): Promise<void> {
+    const before = applied;
     const next = await callInto(bridge, error, 'lesson.getState', {});
     if (!next) return;
-    apply(next);
+    // A newer state (an event, or a profile just created) arrived while this one was on its way: keep the newer.
+    if (applied === before) apply(next);
     loaded.value = true;
   }
 

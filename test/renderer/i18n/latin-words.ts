@@ -25,12 +25,16 @@ export const ALLOWED_PHRASES: readonly string[] = [
   'paho-mqtt',
   'app.py',
   'config.h',
+  'mqtt_client.subscribe',
+  'time.sleep()',
+  '?token=',
 ];
 
 /** Single words allowed as written (case matters, so "Broker" or "Message" in a sentence still fails). */
 export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   // MQTT, its packets, flags and settings as the protocol and the diagram write them
-  'MQTT', 'QoS', 'PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'DISCONNECT', 'PINGREQ', 'DUP', 'Dup', 'dup',
+  'MQTT', 'QoS', 'CONNECT', 'CONNACK', 'PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'SUBSCRIBE', 'SUBACK',
+  'UNSUBSCRIBE', 'UNSUBACK', 'PINGREQ', 'PINGRESP', 'DISCONNECT', 'DUP', 'Dup', 'dup',
   'Retain', 'retain', 'clean', 'id', 'ID', 'SYS', 'Pi',
   // transports, formats and units
   'mqtt', 'mqtts', 'ws', 'wss', 'TCP', 'TLS', 'WebSocket', 'HTTP', 'HTTPS', 'AMQP', 'JSON', 'CSV', 'Hex', 'base64', 'pem',
@@ -40,7 +44,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'Linux', 'Plotter', 'DTR', 'NL', 'CR', 'COM3', 'dev', 'tty', 'ttyACM0', 'usbmodem1101', 'dialout',
   // names in the lesson's code and sketches, topic levels and payload fields shown as examples
   'BROKER', 'CLIENT_NAME', 'led_on', 'nightlight_client', 'light', 'telemetry', 'commands', 'raw', 'debug', 'led',
-  'home', 'room1', 'temperature', 'lab', 'playground', 'true', 'false', 'offline', 'rc', 'a', 'b', 'h',
+  'home', 'kitchen', 'room1', 'temperature', 'pin', 'lab', 'playground', 'true', 'false', 'offline', 'rc', 'a', 'b', 'h',
   // PubSubClient's names for connection results, kept so a student can look them up
   'timeout', 'bad', 'protocol', 'credentials', 'unavailable', 'unauthorised',
   // the retain "flag" of a message, named once next to its Telugu word
@@ -49,7 +53,8 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
 
 /** Latin-script words in `text` that are neither allowed words nor part of an allowed phrase (or of `extraPhrases`). */
 export function untranslatedWords(text: string, extraPhrases: readonly string[] = []): string[] {
-  let rest = text;
+  // Lesson text marks code with `backticks`: what is inside is typed as is.
+  let rest = text.replace(/`[^`]*`/g, ' ');
   for (const phrase of [...extraPhrases, ...ALLOWED_PHRASES].sort((a, b) => b.length - a.length)) rest = rest.split(phrase).join(' ');
   return (rest.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word));
 }

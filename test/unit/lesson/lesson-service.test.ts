@@ -85,7 +85,7 @@ describe('lesson checks on the lab', () => {
     expect(e4.check.expected).toBe('The rule is led_on = light < 300, so 100 needs led_on true.');
   });
 
-  it('sees a new telemetry rate, and readings stored while the network was cut arriving afterwards', async () => {
+  it('sees a new telemetry rate, and readings stored while the network was cut arriving afterwards', { timeout: 40_000 }, async () => {
     const { call } = await start();
     await call('nightlight.updateDevice', { telemetryIntervalMs: 200, storeAndForward: true });
     const seen = await waitForStep(call, 'telemetry-frequency', 'in-progress');
@@ -108,7 +108,7 @@ describe('lesson checks on the lab', () => {
     expect(stepOf(state, 'connectivity-loss').state).toBe('passed');
   });
 
-  it('without store and forward, says the readings from the time offline were dropped', async () => {
+  it('without store and forward, says the readings from the time offline were dropped', { timeout: 40_000 }, async () => {
     const { call } = await start();
     await call('nightlight.updateDevice', { telemetryIntervalMs: 200, storeAndForward: false });
     await waitForStep(call, 'telemetry-frequency', 'in-progress');

@@ -83,7 +83,6 @@ export default {
   reflection: {
     title: 'Think about it',
     intro: 'There are no wrong answers here. Write a few sentences for each; your notes are saved as you type.',
-    notesLabel: 'Your notes',
   },
   assignmentForm: {
     intro: 'Find out how they compare for IoT devices and write it up in your own words. Think about:',

@@ -34,6 +34,7 @@ export default {
     exportHtml: 'వెబ్ పేజీగా ఎగుమతి చేయి',
     exported: '{name} సేవ్ అయింది.',
     print: 'ప్రింట్ చేయి',
+    teacher: 'టీచర్ కోసం',
     actions: 'ప్రొఫైల్ చర్యలు',
     nameLabel: 'పేరు',
     namePlaceholder: 'ఆశ',
