@@ -11,4 +11,13 @@ import '@fontsource/noto-sans-telugu/400.css';
 import '@fontsource/noto-sans-telugu/700.css';
 import './theme.css';
 
-createApp(App).use(createPinia()).use(createLabI18n()).use(createLabRouter()).use(bridgePlugin(getBridge())).mount('#app');
+/** Loads both Telugu faces before the first paint: Chromium keeps empty boxes for Telugu text it drew while the face
+ * was still loading, even after it arrives. Local files take milliseconds; a missing font never holds the app back. */
+function loadTeluguFont(): Promise<unknown> {
+  const faces = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans Telugu"`, 'అ').catch(() => []));
+  return Promise.race([Promise.all(faces), new Promise((resolve) => setTimeout(resolve, 1000))]);
+}
+
+void loadTeluguFont().then(() => {
+  createApp(App).use(createPinia()).use(createLabI18n()).use(createLabRouter()).use(bridgePlugin(getBridge())).mount('#app');
+});

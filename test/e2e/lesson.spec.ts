@@ -152,6 +152,35 @@ test('a server that answers on the wrong topic gets a check that says what it sa
   }
 });
 
+test('the teacher gets a file to download and a printed page with only the lesson summary', async ({ page, lab }) => {
+  await openLab(page, lab.url);
+  await page.getByRole('link', { name: 'Lesson' }).click();
+  await createStudent(page, 'Lena', 'lena-e2e');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for the teacher' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const saved = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  expect(await readFile(saved, 'utf8')).toContain('lena-e2e');
+  await expect(page.getByRole('status').filter({ hasText: `Saved ${download.suggestedFilename()}.` })).toBeVisible();
+
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.lesson-print')).toBeVisible();
+  await expect(page.locator('.lesson-print')).toContainText('Lena');
+  await expect(page.locator('.lesson-print')).toContainText('Your ID: lena-e2e');
+  await expect(page.getByRole('navigation', { name: 'Parts of the lab' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'New student' })).toBeHidden();
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('.lesson-print')).toBeHidden();
+});
+
 test('progress survives a restart of the host', async ({ page }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mqtt-lab-lesson-'));

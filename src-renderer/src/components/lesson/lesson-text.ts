@@ -1,6 +1,6 @@
 // What the lesson's texts need filled in (the student's topics and client ids, example payloads) and the i18n
 // keys of a step's parts and its check sentence. Pure: no bridge, no DOM.
-import type { LessonActivity, LessonCheck, LessonStep, LessonStepId, LessonTarget } from '../../../../src-shared/contract/lesson';
+import type { LessonActivity, LessonCheck, LessonStepId, LessonTarget } from '../../../../src-shared/contract/lesson';
 import { nightlightNames } from '../../../../src-shared/contract/nightlight';
 
 export type TextValues = Record<string, string | number>;
@@ -50,8 +50,4 @@ export function goToKey(target: LessonTarget): string {
 
 export function routeLocation(target: LessonTarget) {
   return { path: target.route, query: { ...target.prefill } };
-}
-
-export function isExercise(step: LessonStep): boolean {
-  return step.kind === 'exercise';
 }

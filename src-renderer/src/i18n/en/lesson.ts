@@ -13,7 +13,14 @@ function lessonContent() {
   const { steps, checks, questions, reflections, assignment } = lessonTextEn;
   const askable = Object.fromEntries(Object.entries(questions).map(([id, { text, options }]) => [id, { text, options }]));
   const content = { steps, checks, questions: askable as { [K in keyof typeof questions]: Omit<(typeof questions)[K], 'feedback'> }, reflections, assignment };
-  return toVueI18nMessages(content) as Widen<typeof content>;
+  return withIdPlaceholder(toVueI18nMessages(content)) as Widen<typeof content>;
+}
+
+/** The shared text writes the student's ID as <ID>; on screen it is the real one ({id}), and no HTML-like tag. */
+function withIdPlaceholder<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('<ID>', '{id}') as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withIdPlaceholder(inner)])) as T;
 }
 
 export default {
