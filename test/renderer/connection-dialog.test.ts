@@ -6,6 +6,7 @@ import { fail, ok } from '../../src-shared/contract/result';
 import type { ProfileInput } from '../../src-shared/contract/schemas';
 import { FakeBridge, makeClientStatus, makeProfile } from './support/fake-bridge';
 import { mountLab } from './support/mount-lab';
+import { explorerBridge } from './explorer/explorer-fakes';
 
 enableAutoUnmount(afterEach);
 
@@ -100,7 +101,8 @@ describe('connection dialog', () => {
   });
 
   it('warns when certificate verification is turned off', async () => {
-    const { wrapper } = await mountLab(App);
+    // The Explorer page behind the dialog needs its commands answered, or it shows its own alert.
+    const { wrapper } = await mountLab(App, { bridge: explorerBridge() });
     await openNewProfile(wrapper);
     await fieldLabelled(wrapper, 'Transport').setValue('mqtts');
     expect(fieldLabelled(wrapper, 'Port').element.value).toBe('8883');

@@ -80,7 +80,7 @@ describe('exercises', () => {
   });
 
   it('says which topics are wrong and why, then "Solved!" for a right answer', async () => {
-    const { wrapper } = await openLab([]);
+    const { wrapper, bridge } = await openLab([]);
     const answer = wrapper.get<HTMLInputElement>('#exercise-filter');
     await answer.setValue('+/+');
     await wrapper.findAll('button').find((button) => button.text() === 'Check')!.trigger('click');
@@ -93,5 +93,7 @@ describe('exercises', () => {
     await wrapper.findAll('button').find((button) => button.text() === 'Check')!.trigger('click');
     expect(feedback.text()).toBe('Solved! lab-test01/telemetry matches every topic on the left and none on the right.');
     expect(wrapper.find('[aria-label="Exercise 1 (solved)"]').exists()).toBe(true);
+    // The Lesson's wildcard step hears about it.
+    expect(bridge.invokesOf('lesson.recordActivity')).toEqual([{ kind: 'explorer-exercise', id: 'telemetry' }]);
   });
 });
