@@ -48,6 +48,8 @@ while (sent < total) {
   for (; sent < due; sent++) publisher.publish(`flood/room-${sent % 200}/t${Math.floor(sent / 200) % (TOPICS / 200)}`, `{"light":${sent % 1000}}`);
   if (Date.now() >= nextSample) {
     memory.push(rssMB(lab.process.pid as number));
+    // A line a minute, so a long run leaves its memory curve even if it fails at the end.
+    if (memory.length % 60 === 0) process.stdout.write(`${JSON.stringify({ minute: memory.length / 60, sent, hostRssMB: Math.round(memory.at(-1) ?? 0) })}\n`);
     nextSample += 1000;
   }
   await sleep(5);
@@ -63,7 +65,7 @@ const row = page.getByRole('treeitem', { name: /^flood/ }).first();
 let shown = '';
 const waitStarted = Date.now();
 for (let tries = 0; tries < 1200; tries++) {
-  shown = (await row.getAttribute('aria-label')) ?? '';
+  shown = (await row.getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
   if (shown.replace(/[,\s]/g, '').includes(String(expected))) break;
   await sleep(100);
 }
