@@ -80,6 +80,12 @@ async function expectTeluguEverywhere(bridge: FakeBridge, path: string, more?: (
   return wrapper;
 }
 
+function buttonWithText(wrapper: VueWrapper, text: string) {
+  const found = wrapper.findAll('button').find((candidate) => candidate.text().includes(text));
+  if (!found) throw new Error(`No button with "${text}"`);
+  return found;
+}
+
 async function clickTab(wrapper: VueWrapper, name: string): Promise<void> {
   const tab = wrapper.findAll('[role="tab"]').find((candidate) => candidate.text().includes(name));
   if (!tab) throw new Error(`No tab "${name}"`);
@@ -122,7 +128,14 @@ describe('the whole app in Telugu', () => {
     await expectTeluguEverywhere(new FakeBridge(), '/board');
   });
 
-  it('Lesson: profile, contents, a step with its check and hints', async () => {
-    await expectTeluguEverywhere(new FakeBridge(), '/lesson');
+  it('Lesson: profile, contents, quizzes, a step with its check and hints, reflection and assignment', async () => {
+    await expectTeluguEverywhere(new FakeBridge(), '/lesson', async (wrapper) => {
+      const entries = ['టెలిమెట్రీని అందుకునే సర్వర్‌ను నడపండి', 'ఒక సూచన చూపించు', 'రిటైన్డ్ మెసేజ్‌లు', 'పాఠం తర్వాత క్విజ్', 'ఆలోచించండి', 'అసైన్‌మెంట్'];
+      for (const entry of entries) {
+        await buttonWithText(wrapper, entry).trigger('click');
+        await flushPromises();
+        expect(englishLeft()).toEqual([]);
+      }
+    });
   });
 });
