@@ -1,5 +1,5 @@
-// Copying text and saving a file from the page. Clipboard: navigator.clipboard, else the old copy command; the caller
-// shows a fallback message when both fail (Electron may deny clipboard access). Files: a Blob and a download link.
+// Copying text and saving a file from the page, for every part of the lab. Clipboard: navigator.clipboard, else the
+// old copy command; the caller shows a fallback message when both fail. Files: a Blob and a download link.
 
 export async function copyText(text: string): Promise<boolean> {
   try {
