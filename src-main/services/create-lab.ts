@@ -42,6 +42,10 @@ export interface LabOptions {
 
 export type LabServices = Awaited<ReturnType<typeof createLab>>;
 
+function noSuchProfile(profileId: string): LabError {
+  return new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
+}
+
 export async function createLab(options: LabOptions) {
   const { logger } = options;
   const bus = new EventBus();
@@ -57,7 +61,7 @@ export async function createLab(options: LabOptions) {
   const profiles = new ProfileStore(path.join(options.dataDir, 'profiles.json'), options.secretStore);
   const resolve = async (profileId: string, clientIdOverride?: string) => {
     const secret = await profiles.getWithPassword(profileId);
-    if (!secret) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
+    if (!secret) throw noSuchProfile(profileId);
     return resolveConnection(secret.profile, secret.password, broker.getStatus(), clientIdOverride);
   };
   const clients = new MqttClientService({ connect: mqtt.connect, resolve, logger });
@@ -135,9 +139,7 @@ export async function createLab(options: LabOptions) {
   ];
 
   async function useProfile(profileId: string): Promise<ClientStatus> {
-    if (!(await profiles.get(profileId))) {
-      throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
-    }
+    if (!(await profiles.get(profileId))) throw noSuchProfile(profileId);
     await settings.update({ activeProfileId: profileId });
     bus.publish('profiles.changed', { activeProfileId: profileId });
     void explorer.followProfile(profileId);

@@ -19,6 +19,7 @@ export const playgroundClientKeySchema = z
 export const playgroundTargetSchema = z.enum(['builtin', 'active-profile']);
 export type PlaygroundTarget = z.infer<typeof playgroundTargetSchema>;
 
+/** In the order of the MQTT packet type codes 1..15: the proxy's framing reads the type by this position. */
 export const mqttPacketTypeSchema = z.enum([
   'CONNECT',
   'CONNACK',

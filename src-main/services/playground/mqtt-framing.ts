@@ -1,25 +1,9 @@
 // MQTT packet framing for the fault proxy: cuts a byte stream into whole packets (fixed header + remaining length)
 // and reads the few fields a dropped packet needs in the log. It never changes bytes and never decides faults.
-import type { MqttPacketType } from '../../../src-shared/contract/playground';
+import { mqttPacketTypeSchema, type MqttPacketType } from '../../../src-shared/contract/playground';
 
-const PACKET_TYPES: readonly (MqttPacketType | undefined)[] = [
-  undefined,
-  'CONNECT',
-  'CONNACK',
-  'PUBLISH',
-  'PUBACK',
-  'PUBREC',
-  'PUBREL',
-  'PUBCOMP',
-  'SUBSCRIBE',
-  'SUBACK',
-  'UNSUBSCRIBE',
-  'UNSUBACK',
-  'PINGREQ',
-  'PINGRESP',
-  'DISCONNECT',
-  'AUTH',
-];
+// The contract lists the packet types in the order of their MQTT type codes 1..15; code 0 is reserved.
+const PACKET_TYPES: readonly (MqttPacketType | undefined)[] = [undefined, ...mqttPacketTypeSchema.options];
 
 /** Packets whose variable header starts with a packet identifier. */
 const STARTS_WITH_PACKET_ID = new Set<MqttPacketType>(['PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP', 'SUBSCRIBE', 'SUBACK', 'UNSUBSCRIBE', 'UNSUBACK']);
