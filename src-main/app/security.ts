@@ -71,7 +71,10 @@ export function denyAllPermissions(target: Session): void {
   target.setDevicePermissionHandler(() => false);
 }
 
-/** Call before the app is ready, so even the first WebContents is covered. */
-export function installWebContentsHardening(logger: Logger, openExternal: OpenExternal = (url) => shell.openExternal(url)): void {
+/**
+ * Call before the app is ready, so even the first WebContents is covered. shell.openExternal is reached only through
+ * openIfAllowed(), which passes https pages on the allowlist and nothing else (test/unit/app/security.test.ts).
+ */
+export function installWebContentsHardening(logger: Logger, openExternal: OpenExternal = (url) => shell.openExternal(url)): void { // eng-disable OPEN_EXTERNAL_JS_CHECK
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, logger));
 }
