@@ -6,7 +6,8 @@ import type { CommandInput, CommandName } from '../../../src-shared/contract/com
 import type { ExplorerNode, ExplorerStats, ExplorerStatus } from '../../../src-shared/contract/explorer';
 import type { LabErrorInfo } from '../../../src-shared/contract/result';
 import type { Qos } from '../../../src-shared/contract/schemas';
-import { explainInvalidFilter } from '../../../src-shared/mqtt/topic-rules';
+import type { ErrorText } from '../../../src-shared/i18n/error-text';
+import { describeInvalidFilter } from '../../../src-shared/mqtt/topic-rules';
 import { hostLinkOf, useBridge } from '../bridge';
 import { createTopicDetail } from '../components/explorer/details/topic-detail';
 import { TopicTreeModel, type DisplayRow, type TreeSort } from '../components/explorer/tree/tree-model';
@@ -32,7 +33,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   const rows = shallowRef<DisplayRow[]>([]);
   const searchQuery = ref('');
   const searchMode = ref<SearchMode>('text');
-  const searchProblem = ref<string | null>(null);
+  const searchProblem = ref<ErrorText | null>(null);
   const searchResults = shallowRef<{ nodes: ExplorerNode[]; total: number; truncated: boolean } | null>(null);
   const knownTopics = shallowRef<string[]>([]);
   const loaded = ref(false);
@@ -44,11 +45,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   const detail = createTopicDetail(call);
 
   function refreshRows(): void {
-    rows.value = model.rows().map((row) => {
-      const change = model.changedAt.get(row.topic);
-      const node = model.nodes.get(row.topic)!;
-      return { ...row, node, label: node.name, changedAtMs: change?.atMs ?? 0, changedBatch: change?.batch ?? 0 };
-    });
+    rows.value = model.displayRows();
   }
 
   function sortNow(): void {
@@ -164,7 +161,7 @@ export const useExplorerStore = defineStore('explorer', () => {
       searchProblem.value = null;
       return;
     }
-    searchProblem.value = searchMode.value === 'filter' ? explainInvalidFilter(query) : null;
+    searchProblem.value = searchMode.value === 'filter' ? describeInvalidFilter(query) : null;
     if (searchProblem.value) return;
     const input = searchMode.value === 'filter' ? { filter: query } : { text: query };
     const value = await call(error, 'explorer.search', { ...input, limit: 2000 });

@@ -25,6 +25,22 @@ describe('TopicTreeModel', () => {
     expect(topics(model)).toEqual(['1:b', '1:a']);
   });
 
+  it('gives the display rows the same order and positions as rows(), with each node, its name and when it changed', () => {
+    const model = new TopicTreeModel();
+    model.setChildren(null, [makeNode('home', { childCount: 2 }), makeNode('lab')]);
+    model.expanded.add('home');
+    model.setChildren('home', [makeNode('home/kitchen'), makeNode('home/attic')]);
+    model.applyChanged([makeNode('home/kitchen', { lastMs: 5_000 })], 6_000);
+    const shown = model.displayRows();
+    expect(shown.map(({ topic, depth, expanded, position, siblings }) => ({ topic, depth, expanded, position, siblings }))).toEqual(
+      model.rows().map(({ topic, depth, expanded, position, siblings }) => ({ topic, depth, expanded, position, siblings })),
+    );
+    expect(shown.map((row) => row.label)).toEqual(['home', 'attic', 'kitchen', 'lab']);
+    const kitchen = shown.find((row) => row.topic === 'home/kitchen')!;
+    expect(kitchen).toMatchObject({ changedAtMs: 6_000, changedBatch: 1, node: { lastMs: 5_000 } });
+    expect(shown.find((row) => row.topic === 'lab')).toMatchObject({ changedAtMs: 0, changedBatch: 0 });
+  });
+
   it('puts "/a" under the empty first level and forgets children on collapse', () => {
     expect(parentTopic(makeNode('/a'))).toBe('');
     const model = new TopicTreeModel();
