@@ -52,6 +52,9 @@ const config: Configuration = {
     // serialport's prebuilt bindings: no app of ours runs on Android; the C++ sources are for node-gyp only.
     '!node_modules/@serialport/bindings-cpp/prebuilds/android-*{,/**}',
     '!node_modules/@serialport/bindings-cpp/{src,binding.gyp}{,/**}',
+    // The broker store's LevelDB binding (classic-level, N-API): same prebuilds rule; deps/ and binding.cc are its C++ sources.
+    '!node_modules/classic-level/prebuilds/android-*{,/**}',
+    '!node_modules/classic-level/{deps,binding.cc,binding.gyp}{,/**}',
   ],
   // Linux desktops match the running window to the launcher by this name (Electron's app_id / WM_CLASS).
   extraMetadata: { desktopName: 'mqtt-lab.desktop' },

@@ -2,6 +2,7 @@
 // anywhere but to its caller. Where no keychain exists it falls back to the plain store and says so (secure: false).
 import { safeStorage, type SafeStorage } from 'electron';
 import { LabError } from '../../src-shared/contract/result';
+import type { SecretStorageKind } from '../../src-shared/contract/secrets';
 import { PlainSecretStore, type SecretStore } from '../services/profiles/secret-store';
 
 export type SafeStorageApi = Pick<
@@ -16,11 +17,16 @@ export class SafeStorageSecretStore implements SecretStore {
   private readonly plain = new PlainSecretStore();
 
   private constructor(
-    private readonly storage: SafeStorageApi,
+    private readonly api: SafeStorageApi,
     /** Encryption works at all (possibly with a fixed key, see `secure`). */
     private readonly available: boolean,
     readonly secure: boolean,
   ) {}
+
+  /** Without a keychain (basic_text, or no encryption at all) the password is only obfuscated: the user must agree. */
+  get storage(): SecretStorageKind {
+    return this.secure ? 'os-keychain' : 'insecure-fallback';
+  }
 
   /**
    * Call after the app is ready: before that the keychain is not known.
@@ -34,7 +40,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async seal(plain: string): Promise<string> {
     if (!this.available) return this.plain.seal(plain);
-    const encrypted = await this.storage.encryptStringAsync(plain);
+    const encrypted = await this.api.encryptStringAsync(plain);
     return SAFE_PREFIX + encrypted.toString('base64');
   }
 
@@ -43,7 +49,7 @@ export class SafeStorageSecretStore implements SecretStore {
     const encoded = sealed.slice(SAFE_PREFIX.length);
     if (!this.available || !BASE64.test(encoded)) throw cannotUnlock();
     try {
-      const { result } = await this.storage.decryptStringAsync(Buffer.from(encoded, 'base64'));
+      const { result } = await this.api.decryptStringAsync(Buffer.from(encoded, 'base64'));
       return result;
     } catch {
       throw cannotUnlock();

@@ -24,5 +24,9 @@ export function createBoardHandlers(lab: LabServices) {
     'board.setLanBroker': async ({ enabled }) => board.setLanBroker(enabled),
     'board.renewLanPassword': async () => board.renewLanPassword(),
     'board.getConfig': async ({ address }) => board.getConfig(address),
+    'board.addLanStudent': async ({ studentId }) => board.addLanStudent(studentId),
+    'board.renewLanStudentPassword': async ({ studentId }) => board.renewLanStudentPassword(studentId),
+    'board.removeLanStudent': async ({ studentId }) => board.removeLanStudent(studentId),
+    'board.kickLanClient': async ({ clientId }) => board.kickLanClient(clientId),
   } satisfies HandlersFor<typeof boardCommands>;
 }

@@ -1,35 +1,34 @@
 // Transport-free command dispatcher: (name, unknown input) -> Result. Knows nothing of Electron or WebSockets.
 // Checks the name, validates input with the contract's schema, runs the handler, turns failures into values.
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import { commands, isCommandName, type Handlers } from '../../src-shared/contract/commands';
 import { fail, LabError, ok, type Result } from '../../src-shared/contract/result';
+import { errorText } from '../../src-shared/i18n/error-text';
 import type { Logger } from '../lib/logger';
+import { describeIssue } from '../lib/describe-issue';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
-function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
-  const field = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type') {
-    const where = field ? `"${field}"` : 'The input';
-    return { field, message: `${where} should be ${issue.expected}. ${issue.message}` };
+/** A command name as the caller wrote it: a non-string shows as JSON (`{"a":1}`), never as "[object Object]". */
+function nameForMessage(name: unknown): string {
+  if (typeof name === 'string') return name;
+  try {
+    return JSON.stringify(name) ?? String(name);
+  } catch {
+    return String(name);
   }
-  if (issue.code === 'unrecognized_keys') {
-    return { field: issue.keys.join(', '), message: `Unknown field(s): ${issue.keys.join(', ')}.` };
-  }
-  return { field, message: issue.message };
 }
 
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, input) => {
     if (!isCommandName(name)) {
-      return fail('UNKNOWN_COMMAND', `There is no command called "${String(name)}".`);
+      return fail('UNKNOWN_COMMAND', errorText('errors.input.unknownCommand', { name: nameForMessage(name) }));
     }
     const parsed = commands[name].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const { field, message } = first ? describeIssue(first) : { field: '', message: 'Invalid input.' };
-      return fail('INVALID_INPUT', message, field || undefined);
+      const { field, sentence } = first ? describeIssue(first) : { field: '', sentence: errorText('errors.input.invalidInput') };
+      return fail('INVALID_INPUT', sentence, field || undefined);
     }
     try {
       const handler = handlers[name] as (value: unknown) => Promise<unknown>;
@@ -38,7 +37,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       if (error instanceof LabError) return { ok: false, error: error.toInfo() };
       const id = randomUUID().slice(0, 8);
       logger.error(`Command ${name} failed unexpectedly (id ${id})`, error);
-      return fail('INTERNAL', `Something went wrong inside MQTT Lab (error id ${id}). The details are in the log.`);
+      return fail('INTERNAL', errorText('errors.input.internal', { id }));
     }
   };
 }

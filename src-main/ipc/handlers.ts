@@ -23,6 +23,7 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
       activeProfileId: (await settings.get()).activeProfileId,
     }),
     'profiles.save': async (input) => profiles.save(input),
+    'profiles.getSecretStorage': async () => profiles.secretStorage(),
     'profiles.delete': async ({ id }) => {
       await profiles.remove(id);
       return { done: true as const };

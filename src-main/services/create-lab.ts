@@ -4,6 +4,7 @@ import path from 'node:path';
 import mqtt from 'mqtt';
 import type { EventPayload } from '../../src-shared/contract/commands';
 import type { ClientStatus } from '../../src-shared/contract/schemas';
+import { errorText } from '../../src-shared/i18n/error-text';
 import { COUNTERFIT_DEFAULT_PORT } from '../../src-shared/contract/nightlight';
 import { LabError } from '../../src-shared/contract/result';
 import { EventBus } from '../ipc/event-bus';
@@ -43,7 +44,7 @@ export interface LabOptions {
 export type LabServices = Awaited<ReturnType<typeof createLab>>;
 
 function noSuchProfile(profileId: string): LabError {
-  return new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one in the connection dialog.`, 'profileId');
+  return new LabError('NOT_FOUND', errorText('errors.profiles.notFound', { id: profileId }), 'profileId');
 }
 
 export async function createLab(options: LabOptions) {
@@ -55,6 +56,8 @@ export async function createLab(options: LabOptions) {
     tcpPort: options.brokerTcpPort,
     wsPort: options.brokerWsPort,
     lanHost: options.brokerLanHost ?? process.env.MQTT_LAB_LAN_HOST ?? '0.0.0.0',
+    // Sessions, queued QoS 1/2 messages and retained messages outlive a broker crash (emptied when the lab starts).
+    storeDir: path.join(options.dataDir, 'broker', 'store'),
     logger,
   });
   const settings = new SettingsStore(path.join(options.dataDir, 'settings.json'));

@@ -1,6 +1,8 @@
 // Commands and events of the Board page: serial ports, the serial monitor and plotter, the lesson's Wio lines
 // understood, the USB-to-MQTT bridge and the built-in broker's LAN switch. Pure schemas and lesson constants only.
 import { z } from 'zod';
+import { englishError } from '../i18n/error-text';
+import { errorTextSchema, studentIdSchema } from './schemas';
 
 /** The lesson's boards print at 9600 baud (`Serial.begin(9600)`). */
 export const BOARD_DEFAULT_BAUD_RATE = 9600;
@@ -40,14 +42,14 @@ const done = z.object({ done: z.literal(true) });
 export const serialPathSchema = z
   .string()
   .trim()
-  .min(1, 'Type the port\'s path, like "/dev/ttyACM0" on Linux, "/dev/tty.usbmodem1101" on a Mac or "COM3" on Windows.')
-  .max(1024, 'A port path is at most 1024 characters.');
+  .min(1, englishError('errors.board.portPath'))
+  .max(1024, englishError('errors.board.portPathLength'));
 
 export const baudRateSchema = z
   .number()
-  .int('Baud rates are whole numbers, like 9600 or 115200.')
-  .min(50, 'Baud rates go from 50 to 4000000; the lesson uses 9600.')
-  .max(4_000_000, 'Baud rates go from 50 to 4000000; the lesson uses 9600.');
+  .int(englishError('errors.board.baudWhole'))
+  .min(50, englishError('errors.board.baudRange'))
+  .max(4_000_000, englishError('errors.board.baudRange'));
 
 /** usb-board: a board we know; bootloader: a known board waiting to be flashed; usb-serial: a USB-serial chip. */
 export const boardKindSchema = z.enum(['usb-board', 'bootloader', 'usb-serial', 'unknown']);
@@ -98,6 +100,8 @@ export const serialStatusSchema = z.object({
   problem: serialProblemSchema.nullable(),
   /** A sentence for the student: what happened and what to do (`sudo usermod -a -G dialout $USER`, ...). */
   message: z.string().optional(),
+  /** The message as an `errors.*` key and values, when it has one (the UI translates it). */
+  messageText: errorTextSchema().optional(),
   /** Set while the text looks scrambled: the baud rate that probably matches the board. */
   suggestedBaudRate: z.number().nullable(),
   bytesIn: z.number(),
@@ -186,6 +190,31 @@ export const lanAddressSchema = z.object({
 });
 export type LanAddress = z.infer<typeof lanAddressSchema>;
 
+/** A student of the teacher's class on the LAN broker. The password is shown once when made and never again. */
+export const lanStudentSchema = z.object({
+  /** The student's <ID>: also their username; they may publish and subscribe only under `<ID>/`. */
+  id: z.string(),
+  addedAtMs: z.number(),
+  /** Kicked: refused until the teacher makes a new password for them. */
+  blocked: z.boolean(),
+});
+export type LanStudent = z.infer<typeof lanStudentSchema>;
+
+/** A client connected through the LAN port right now. */
+export const lanClientSchema = z.object({
+  clientId: z.string(),
+  username: z.string(),
+  /** The student it logged in as; null for the teacher's shared login. */
+  studentId: z.string().nullable(),
+  /** host:port the connection came from. */
+  address: z.string(),
+  connectedSinceMs: z.number(),
+  /** PUBLISH packets received from it, and how many of those were dropped as outside its `<ID>/`. */
+  messagesIn: z.number(),
+  refused: z.number(),
+});
+export type LanClient = z.infer<typeof lanClientSchema>;
+
 /**
  * The built-in broker on the local network. Off by default. While on it listens on every interface on its own port
  * and accepts only the generated username and password there (127.0.0.1 stays as it is).
@@ -202,6 +231,10 @@ export const lanBrokerStatusSchema = z.object({
   addresses: z.array(lanAddressSchema),
   /** Clients connected through the LAN listener right now. */
   lanClients: z.number(),
+  /** Who they are, oldest connection first. */
+  clients: z.array(lanClientSchema),
+  /** The class: each student has their own login limited to `<ID>/` (hashes only on the main side). */
+  students: z.array(lanStudentSchema),
   message: z.string().optional(),
 });
 export type LanBrokerStatus = z.infer<typeof lanBrokerStatusSchema>;
@@ -218,6 +251,19 @@ export const boardConfigSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type BoardConfig = z.infer<typeof boardConfigSchema>;
+
+/** Answer to adding a student or renewing their password: the only time the password leaves the main side. */
+export const lanStudentLoginSchema = z.object({
+  student: lanStudentSchema,
+  username: z.string(),
+  password: z.string(),
+  /** That student's config.h (their ID and login filled in). */
+  config: boardConfigSchema,
+  lan: lanBrokerStatusSchema,
+});
+export type LanStudentLogin = z.infer<typeof lanStudentLoginSchema>;
+
+const lanStudentInput = z.object({ studentId: studentIdSchema }).strict();
 
 export const boardSnapshotSchema = z.object({
   ports: boardPortsSchema,
@@ -246,7 +292,7 @@ export const boardCommands = {
   /** Writes text plus the chosen line ending to the open port (NOT_CONNECTED when none is open). */
   'board.sendLine': {
     input: z
-      .object({ text: z.string().max(4096, 'Send at most 4096 characters at a time.'), lineEnding: lineEndingSchema.default('lf') })
+      .object({ text: z.string().max(4096, englishError('errors.board.sendLength')), lineEnding: lineEndingSchema.default('lf') })
       .strict(),
     output: z.object({ bytesWritten: z.number() }),
   },
@@ -270,6 +316,14 @@ export const boardCommands = {
   'board.setLanBroker': { input: z.object({ enabled: z.boolean() }).strict(), output: lanBrokerStatusSchema },
   /** New generated password (LAN clients using the old one are disconnected). */
   'board.renewLanPassword': { input: noInput, output: lanBrokerStatusSchema },
+  /** Adds a student with a generated password (shown once in the answer, stored only as a hash). */
+  'board.addLanStudent': { input: lanStudentInput, output: lanStudentLoginSchema },
+  /** A new password for one student (their boards are disconnected; a blocked student may log in again). */
+  'board.renewLanStudentPassword': { input: lanStudentInput, output: lanStudentLoginSchema },
+  /** Removes a student; their boards are disconnected and refused. */
+  'board.removeLanStudent': { input: lanStudentInput, output: lanBrokerStatusSchema },
+  /** Disconnects a LAN client; a student's login is also blocked until the teacher makes a new password for them. */
+  'board.kickLanClient': { input: z.object({ clientId: z.string().min(1, englishError('errors.board.kickWho')).max(128) }).strict(), output: lanBrokerStatusSchema },
   /** The board's config.h and connect lines. address: one of lan.addresses (default: the first IPv4 one). */
   'board.getConfig': {
     input: z.object({ address: z.string().max(253).optional() }).strict().default({}),

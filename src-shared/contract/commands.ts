@@ -18,6 +18,7 @@ import {
   topicSchema,
 } from './schemas';
 import { boardCommands, boardEvents } from './board';
+import { secretStorageSchema } from './secrets';
 import { explorerCommands, explorerEvents } from './explorer';
 import { lessonCommands, lessonEvents } from './lesson';
 import { nightlightCommands, nightlightEvents } from './nightlight';
@@ -40,6 +41,8 @@ const coreCommands = {
   },
   'profiles.save': { input: profileInputSchema, output: brokerProfileSchema },
   'profiles.delete': { input: z.object({ id: z.string() }).strict(), output: done },
+  /** Where saved passwords go: the dialog asks for consent before saving one anywhere but an OS keychain. */
+  'profiles.getSecretStorage': { input: noInput, output: secretStorageSchema },
 
   /** Make a profile the lab's broker: saves the choice and reconnects the lab client to it. */
   'connection.useProfile': { input: z.object({ profileId: z.string() }).strict(), output: clientStatusSchema },

@@ -1,10 +1,12 @@
 // Commands and events of the Explorer page: names `explorer.verbNoun` / `explorer.nounPastTense`.
 // Tree nodes are named by their topic (levels joined by '/'); the root has no node and is asked for with parent null.
 import { z } from 'zod';
+import { englishError } from '../i18n/error-text';
+import { labSentenceSchema } from './lab-sentence';
 import { clientStatusSchema, filterSchema, payloadEncodingSchema, qosSchema, topicSchema } from './schemas';
 
 /** A node's topic: its levels joined by '/'. May be '' (the empty first level of "/a"), so it is not topicSchema. */
-const nodeTopicSchema = z.string().max(65535, 'Topics are at most 65535 bytes long.');
+const nodeTopicSchema = z.string().max(65535, englishError('errors.explorer.topicLength'));
 
 /** One node of the topic tree as the UI shows it. Sent by getChildren, search, getTopic and treeUpdated. */
 export const explorerNodeSchema = z.object({
@@ -78,6 +80,8 @@ export const explorerStatusSchema = z.object({
   subscriptions: z.array(explorerSubscriptionSchema),
   /** The latest thing that happened, in words: a reconnect, a re-subscribe, a refused filter, a cleared tree. */
   notice: z.string().nullable(),
+  /** The same notice as sentences with keys, for the UI's language; null when the notice has no key form. */
+  noticeText: z.array(labSentenceSchema).nullable().optional(),
 });
 export type ExplorerStatus = z.infer<typeof explorerStatusSchema>;
 
@@ -106,7 +110,7 @@ const done = z.object({ done: z.literal(true) });
 const noInput = z.object({}).strict().default({});
 /** Bytes of payload sent per message unless asked for more; the UI asks again with maxBytes = sizeBytes for the rest. */
 export const DEFAULT_PREVIEW_BYTES = 64 * 1024;
-const maxBytesSchema = z.number().int().min(0).max(268_435_456, 'MQTT payloads are at most 256 MB.');
+const maxBytesSchema = z.number().int().min(0).max(268_435_456, englishError('errors.explorer.payloadSize'));
 
 export const explorerCommands = {
   'explorer.getState': { input: noInput, output: explorerStateSchema },
@@ -183,8 +187,8 @@ export const explorerCommands = {
   'explorer.setHistoryLimits': {
     input: z
       .object({
-        perTopic: z.number().int().min(1, 'Keep at least 1 message per topic.').max(10_000, 'Keep at most 10000 messages per topic.').optional(),
-        totalMB: z.number().int().min(1, 'Give history at least 1 MB.').max(2048, 'History can use at most 2048 MB.').optional(),
+        perTopic: z.number().int().min(1, englishError('errors.explorer.perTopicMin')).max(10_000, englishError('errors.explorer.perTopicMax')).optional(),
+        totalMB: z.number().int().min(1, englishError('errors.explorer.totalMin')).max(2048, englishError('errors.explorer.totalMax')).optional(),
       })
       .strict(),
     output: explorerStatsSchema,
@@ -195,7 +199,7 @@ export const explorerCommands = {
     output: z.object({ topic: z.string(), undoToken: z.string().nullable(), undoSeconds: z.number() }),
   },
   'explorer.restoreRetained': {
-    input: z.object({ undoToken: z.string().min(1, 'The undo token is empty.').max(100) }).strict(),
+    input: z.object({ undoToken: z.string().min(1, englishError('errors.explorer.undoEmpty')).max(100) }).strict(),
     output: z.object({ topic: z.string(), sizeBytes: z.number() }),
   },
   /** The topic's history as text: JSON lines (one message per line) or CSV with a header row. */

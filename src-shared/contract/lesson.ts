@@ -1,7 +1,9 @@
 // Commands and events of the Lesson page: student profiles, the steps that check themselves, quizzes, notes, export.
 // Pure schemas and the lesson's fixed structure (ids, links, correct answers); the English text is in lesson-text-en.ts.
 import { z } from 'zod';
-import { studentIdSchema } from './schemas';
+import { englishError } from '../i18n/error-text';
+import { labTextSchema } from './lab-sentence';
+import { errorTextSchema, studentIdSchema } from './schemas';
 import { experimentIdSchema } from './playground';
 
 /** The lesson's exercises in order: connect, send telemetry, run a server, send commands, obey them, the whole loop. */
@@ -71,9 +73,12 @@ export const lessonRouteSchema = z.enum(['/explorer', '/playground', '/nightligh
 
 /**
  * Where "Take me there" goes. prefill keys are query parameters of that route, values as text:
- * /explorer: section ('wildcards' | 'connection'), exercise (an explorer exercise id), filter.
+ * /explorer: section ('topics' | 'wildcards' | 'connection'), exercise (an explorer exercise id), filter.
  * /playground: experiment (an experiment id).
  * /nightlight: section ('device' | 'server' | 'code'), light, telemetryIntervalMs, storeAndForward, multiDevice, language.
+ * /board: section ('port' | 'monitor' | 'plot' | 'bridge' | 'lan').
+ * Each view applies what it understands (src-renderer/src/lib/use-prefill.ts) and drops it from the address;
+ * test/renderer/lesson/take-me-there.test.ts fails when a step sends a key or value its view does not apply.
  */
 export const lessonTargetSchema = z.object({
   route: lessonRouteSchema,
@@ -132,6 +137,8 @@ export const lessonCheckSchema = z.object({
   saw: z.string(),
   /** English: what the step needs, e.g. "The lesson's server answers on `abc/commands`." */
   expected: z.string(),
+  /** Values that are words themselves ('on', 'dark', why a payload was not understood): the UI translates each. */
+  words: z.record(z.string(), labTextSchema).optional(),
 });
 export type LessonCheck = z.infer<typeof lessonCheckSchema>;
 
@@ -186,6 +193,8 @@ export const lessonWatchSchema = z.object({
   /** True on the built-in broker: client connects and subscriptions are seen too ($SYS announcements). */
   seesClients: z.boolean(),
   message: z.string().nullable(),
+  /** The message as an `errors.*` key, when it has one (the UI translates it). */
+  messageText: errorTextSchema().optional(),
 });
 export type LessonWatch = z.infer<typeof lessonWatchSchema>;
 
@@ -202,8 +211,8 @@ export const lessonStateSchema = z.object({
 export type LessonState = z.infer<typeof lessonStateSchema>;
 
 const noInput = z.object({}).strict().default({});
-const profileIdSchema = z.string().min(1, 'Pick a student profile.').max(64);
-const profileNameSchema = z.string().trim().min(1, 'Give the profile a name, like "Asha".').max(60, 'Profile names are at most 60 characters.');
+const profileIdSchema = z.string().min(1, englishError('errors.lesson.pickProfile')).max(64);
+const profileNameSchema = z.string().trim().min(1, englishError('errors.lesson.profileName')).max(60, englishError('errors.lesson.profileNameLength'));
 
 export const lessonCommands = {
   'lesson.getState': { input: noInput, output: lessonStateSchema },
@@ -220,15 +229,15 @@ export const lessonCommands = {
   /** The last profile cannot be deleted. */
   'lesson.deleteProfile': { input: z.object({ profileId: profileIdSchema }).strict(), output: lessonStateSchema },
   'lesson.answerQuestion': {
-    input: z.object({ questionId: quizQuestionIdSchema, optionId: z.string().min(1, 'Pick an answer.').max(40) }).strict(),
+    input: z.object({ questionId: quizQuestionIdSchema, optionId: z.string().min(1, englishError('errors.lesson.pickAnswer')).max(40) }).strict(),
     output: z.object({ answer: quizAnswerSchema, state: lessonStateSchema }),
   },
   /** Saves notes; only the fields given change. */
   'lesson.saveNotes': {
     input: z
       .object({
-        reflections: z.partialRecord(reflectionIdSchema, z.string().max(MAX_REFLECTION_CHARS, `A reflection is at most ${MAX_REFLECTION_CHARS} characters.`)).optional(),
-        assignment: z.string().max(MAX_ASSIGNMENT_CHARS, `The assignment is at most ${MAX_ASSIGNMENT_CHARS} characters.`).optional(),
+        reflections: z.partialRecord(reflectionIdSchema, z.string().max(MAX_REFLECTION_CHARS, englishError('errors.lesson.reflectionLength', { max: MAX_REFLECTION_CHARS }))).optional(),
+        assignment: z.string().max(MAX_ASSIGNMENT_CHARS, englishError('errors.lesson.assignmentLength', { max: MAX_ASSIGNMENT_CHARS })).optional(),
       })
       .strict(),
     output: lessonStateSchema,

@@ -1,6 +1,8 @@
 // Commands and events of the Nightlight page: the virtual device, the lab's server logic, "show me the code" and
 // the CounterFit-compatible endpoint. Pure schemas and constants from the lesson; no runtime-specific imports.
 import { z } from 'zod';
+import { englishError } from '../i18n/error-text';
+import { labSentenceSchema } from './lab-sentence';
 import { clientStatusSchema, qosSchema, studentIdSchema, topicSchema } from './schemas';
 
 /** The lesson's threshold: `led_on = light < 300`, so 299 switches the LED on and 300 switches it off. */
@@ -46,9 +48,9 @@ export function nightlightNames(studentId: string) {
 
 export const lightSchema = z
   .number()
-  .int('Light levels are whole numbers, like 400.')
-  .min(LIGHT_MIN, 'Light levels go from 0 (dark) to 1023 (bright).')
-  .max(LIGHT_MAX, 'Light levels go from 0 (dark) to 1023 (bright).');
+  .int(englishError('errors.nightlight.lightWhole'))
+  .min(LIGHT_MIN, englishError('errors.nightlight.lightRange', { min: LIGHT_MIN, max: LIGHT_MAX }))
+  .max(LIGHT_MAX, englishError('errors.nightlight.lightRange', { min: LIGHT_MIN, max: LIGHT_MAX }));
 
 /** python: the lesson's Python (CounterFit or Raspberry Pi) lines; wio: the Wio Terminal's Serial lines. */
 export const consoleStyleSchema = z.enum(['python', 'wio']);
@@ -79,14 +81,14 @@ export type OfflineCommandPolicy = z.infer<typeof offlineCommandPolicySchema>;
 const intervalSchema = z
   .number()
   .int()
-  .min(100, 'Send telemetry at most 10 times a second (100 ms or more).')
-  .max(3_600_000, 'Send telemetry at least once an hour (3600000 ms or less).');
+  .min(100, englishError('errors.nightlight.telemetryFast'))
+  .max(3_600_000, englishError('errors.nightlight.telemetrySlow'));
 
 export const deviceSettingsSchema = z.object({
   /** The lesson's <ID>; defaults to settings.studentId. Changing it moves topics and client id that still follow it. */
   studentId: studentIdSchema,
   profileId: z.string().min(1),
-  clientId: z.string().min(1, 'The device needs a client id, like "<ID>nightlight_client".').max(128),
+  clientId: z.string().min(1, englishError('errors.nightlight.deviceClientId', { example: '<ID>nightlight_client' })).max(128),
   telemetryTopic: topicSchema,
   /** Where the device listens for {"led_on": ...}; a topic, not a filter (the server publishes to it). */
   commandTopic: topicSchema,
@@ -170,7 +172,7 @@ export type DeviceState = z.infer<typeof deviceStateSchema>;
 export const serverSettingsSchema = z.object({
   studentId: studentIdSchema,
   profileId: z.string().min(1),
-  clientId: z.string().min(1, 'The server needs a client id, like "<ID>nightlight_server".').max(128),
+  clientId: z.string().min(1, englishError('errors.nightlight.serverClientId', { example: '<ID>nightlight_server' })).max(128),
   threshold: z.number().int().min(0).max(1024),
   /** 0 = the lesson's rule. h > 0: once on, the LED goes off only at threshold + h, so a flickering level does not blink it. */
   hysteresis: z.number().int().min(0).max(500),
@@ -207,6 +209,8 @@ export const consoleLineSchema = z.object({
   atMs: z.number(),
   text: z.string(),
   kind: z.enum(['output', 'lab-note', 'error']),
+  /** A line the lab wrote (not program output) as a key: the UI shows it in its language; `text` is its English. */
+  note: labSentenceSchema.optional(),
 });
 export type ConsoleLine = z.infer<typeof consoleLineSchema>;
 export const consoleTargetSchema = z.enum(['device', 'server']);
@@ -252,6 +256,8 @@ export const generatedCodeSchema = z.object({
   text: z.string(),
   /** How to run it, in one or two lines (pip install / node / PlatformIO / shell). */
   howToRun: z.string(),
+  /** howToRun as a key with the exact commands as values, for the UI's language. */
+  howToRunText: labSentenceSchema.optional(),
 });
 export type GeneratedCode = z.infer<typeof generatedCodeSchema>;
 
@@ -276,7 +282,7 @@ const randomInputSchema = z
   .object({ enabled: z.boolean(), min: lightSchema.optional(), max: lightSchema.optional(), periodMs: z.number().int().min(100).max(60_000).optional() })
   .strict()
   .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
-    message: 'In random mode the lowest level (min) must not be above the highest (max).',
+    message: englishError('errors.nightlight.randomRange'),
     path: ['max'],
   });
 

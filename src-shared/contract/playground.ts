@@ -1,6 +1,8 @@
 // Commands and events of the Playground page: names `playground.verbNoun` / `playground.nounPastTense`.
 // Schemas for playground clients, network faults, the packet log and experiments; no runtime-specific imports.
 import { z } from 'zod';
+import { englishError, englishErrorMessage, errorText } from '../i18n/error-text';
+import { labSentenceSchema } from './lab-sentence';
 import { filterSchema, qosSchema, topicSchema } from './schemas';
 
 /** The most payload characters one playground publish may carry; brokers may accept less (see the publish result). */
@@ -13,7 +15,7 @@ export const PAYLOAD_PREVIEW_CHARS = 120;
 /** A playground client's key, like "publisher", "subscriber", "late-subscriber", "client-4". */
 export const playgroundClientKeySchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Playground client keys use lowercase letters, digits and dashes, like "publisher".');
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, englishError('errors.playground.clientKey'));
 
 /** Where playground clients connect: the built-in broker, or the broker of the lab's active profile. */
 export const playgroundTargetSchema = z.enum(['builtin', 'active-profile']);
@@ -45,7 +47,7 @@ export type PacketDirection = z.infer<typeof packetDirectionSchema>;
 
 export const willSchema = z.object({
   topic: topicSchema,
-  payload: z.string().max(1000, 'A Last Will message is short: at most 1000 characters, like "offline".'),
+  payload: z.string().max(1000, englishError('errors.playground.willLength')),
   qos: qosSchema,
   retain: z.boolean(),
 });
@@ -54,15 +56,15 @@ export type PlaygroundWill = z.infer<typeof willSchema>;
 /** The settings a student edits per client; they apply the next time the client connects. */
 const clientSettingsFields = {
   /** What the page shows: "Publisher". */
-  name: z.string().trim().min(1, 'Give the client a name, like "Sensor".').max(40, 'Client names are at most 40 characters.'),
+  name: z.string().trim().min(1, englishError('errors.playground.clientName')).max(40, englishError('errors.playground.clientNameLength')),
   /** The MQTT client id sent in CONNECT. */
   clientId: z
     .string()
     .trim()
-    .min(1, 'Give the client an MQTT client id, like "playground-sensor".')
-    .max(128, 'Client ids longer than 128 characters are refused by many brokers.'),
+    .min(1, englishError('errors.playground.clientId'))
+    .max(128, englishError('errors.input.clientIdLength')),
   cleanSession: z.boolean(),
-  keepaliveSeconds: z.number().int().min(0, 'Keep-alive is 0 (off) to 65535 seconds.').max(65535, 'Keep-alive is 0 (off) to 65535 seconds.'),
+  keepaliveSeconds: z.number().int().min(0, englishError('errors.playground.keepalive')).max(65535, englishError('errors.playground.keepalive')),
   /** 4 = MQTT 3.1.1, 5 = MQTT 5 (the built-in broker speaks 3.1.1 only). */
   protocolVersion: z.union([z.literal(4), z.literal(5)]),
   will: willSchema.nullable(),
@@ -185,13 +187,13 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('drop'),
     direction: packetDirectionSchema,
-    count: z.number().int().min(1, 'Drop 1 to 100 packets.').max(100, 'Drop 1 to 100 packets.'),
+    count: z.number().int().min(1, englishError('errors.playground.dropCount')).max(100, englishError('errors.playground.dropCount')),
     /** Only count and drop packets of this type (others pass), e.g. "PUBACK". */
     onlyType: mqttPacketTypeSchema.optional(),
   }),
   z.object({
     kind: z.literal('delay'),
-    delayMs: z.number().int().min(0, 'Delay is 0 to 30000 ms.').max(30_000, 'Delay is 0 to 30000 ms.'),
+    delayMs: z.number().int().min(0, englishError('errors.playground.delay')).max(30_000, englishError('errors.playground.delay')),
   }),
   /** Back to a perfect network: black hole off, nothing to drop, no delay. */
   z.object({ kind: z.literal('clear') }),
@@ -200,11 +202,11 @@ export type Fault = z.infer<typeof faultSchema>;
 
 export const mqtt5PublishPropertiesSchema = z
   .object({
-    messageExpirySeconds: z.number().int().min(1, 'Message expiry is 1 to 4294967295 seconds.').max(4_294_967_295).optional(),
+    messageExpirySeconds: z.number().int().min(1, englishError('errors.playground.expiry')).max(4_294_967_295).optional(),
     contentType: z.string().max(200).optional(),
     userProperties: z
-      .array(z.object({ key: z.string().min(1, 'A user property needs a name.').max(200), value: z.string().max(1000) }))
-      .max(20, 'At most 20 user properties.')
+      .array(z.object({ key: z.string().min(1, englishError('errors.playground.propertyName')).max(200), value: z.string().max(1000) }))
+      .max(20, englishError('errors.playground.propertyCount'))
       .optional(),
   })
   .strict();
@@ -214,7 +216,7 @@ export const playgroundPublishInputSchema = z
   .object({
     clientKey: playgroundClientKeySchema,
     topic: topicSchema,
-    payload: z.string().max(MAX_PLAYGROUND_PAYLOAD_CHARS, `The playground sends payloads of at most ${MAX_PLAYGROUND_PAYLOAD_CHARS} characters.`),
+    payload: z.string().max(MAX_PLAYGROUND_PAYLOAD_CHARS, englishError('errors.playground.payloadLength', { max: MAX_PLAYGROUND_PAYLOAD_CHARS })),
     /** 'json' checks the payload is valid JSON before anything is sent. */
     payloadFormat: z.enum(['text', 'json']).default('text'),
     qos: qosSchema.default(0),
@@ -229,11 +231,8 @@ export const playgroundPublishInputSchema = z
       JSON.parse(input.payload);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      ctx.addIssue({
-        code: 'custom',
-        path: ['payload'],
-        message: `The payload is marked as JSON but is not valid JSON (${reason}). Fix it, or switch the payload to text.`,
-      });
+      const text = errorText('errors.playground.notJson', { reason });
+      ctx.addIssue({ code: 'custom', path: ['payload'], message: englishErrorMessage(text), params: { errorText: text } });
     }
   });
 
@@ -269,6 +268,9 @@ export const experimentResultSchema = z.object({
   expected: z.string(),
   observed: z.string(),
   explanation: z.string(),
+  /** observed as sentences with keys (English joined = observed); absent when a failure's words are an error's. */
+  observedText: z.array(labSentenceSchema).optional(),
+  explanationText: labSentenceSchema.optional(),
   /** Numbers behind "observed", e.g. { subscriberCopies: 2, resentWithDup: true, willAfterMs: 7512 }. */
   measurements: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
   durationMs: z.number(),
@@ -284,6 +286,8 @@ export const experimentProgressSchema = z.object({
   totalSteps: z.number(),
   /** What is happening now, e.g. "Dropping the next PUBACK to the publisher". */
   text: z.string(),
+  /** text as a key for the UI's language (absent on the final report, whose words are the result's). */
+  message: labSentenceSchema.optional(),
 });
 export type ExperimentProgress = z.infer<typeof experimentProgressSchema>;
 

@@ -1,25 +1,36 @@
 // Zod schemas for the data that crosses the boundary: profiles, client status, messages, broker status.
 // Types are inferred from these; nothing here imports Node, DOM, Electron or Vue.
 import { z } from 'zod';
-import { explainInvalidFilter, explainInvalidTopic } from '../mqtt/topic-rules';
+import { englishError, englishErrorMessage, isErrorText, type ErrorText } from '../i18n/error-text';
+import { describeInvalidFilter, describeInvalidTopic } from '../mqtt/topic-rules';
+
+/** An error text (`errors.*` key and values) next to an English message, so the UI can show it translated. */
+export function errorTextSchema() {
+  return z.custom<ErrorText>(isErrorText);
+}
 
 export const qosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof qosSchema>;
 
+/** A custom zod issue that carries its error text, so the dispatcher can pass the key on to the UI. */
+function textIssue(text: ErrorText) {
+  return { code: 'custom' as const, message: englishErrorMessage(text), params: { errorText: text } };
+}
+
 export const topicSchema = z.string().superRefine((topic, ctx) => {
-  const problem = explainInvalidTopic(topic);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const problem = describeInvalidTopic(topic);
+  if (problem) ctx.addIssue(textIssue(problem));
 });
 
 export const filterSchema = z.string().superRefine((filter, ctx) => {
-  const problem = explainInvalidFilter(filter);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const problem = describeInvalidFilter(filter);
+  if (problem) ctx.addIssue(textIssue(problem));
 });
 
 /** A name for one of the lab's MQTT clients: "lab", "explorer", "playground-publisher", ... */
 export const clientNameSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Client names use lowercase letters, digits and dashes, like "explorer".');
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, englishError('errors.input.clientName'));
 
 export const transportSchema = z.enum(['mqtt', 'mqtts', 'ws', 'wss']);
 export type Transport = z.infer<typeof transportSchema>;
@@ -27,15 +38,15 @@ export type Transport = z.infer<typeof transportSchema>;
 export const profileKindSchema = z.enum(['builtin', 'public', 'custom']);
 
 const profileFields = {
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Profile ids use lowercase letters, digits and dashes.'),
-  name: z.string().trim().min(1, 'Give the profile a name.').max(80),
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, englishError('errors.input.profileId')),
+  name: z.string().trim().min(1, englishError('errors.input.profileName')).max(80),
   kind: profileKindSchema,
-  host: z.string().trim().min(1, 'Type the broker host, like "test.mosquitto.org" or "192.168.1.20".').max(253),
-  port: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  host: z.string().trim().min(1, englishError('errors.input.host')).max(253),
+  port: z.number().int().min(1, englishError('errors.input.port')).max(65535, englishError('errors.input.port')),
   transport: transportSchema,
   /** WebSocket path, used with ws and wss. */
   path: z.string().max(200).default('/mqtt'),
-  clientId: z.string().max(128, 'Client ids longer than 128 characters are refused by many brokers.'),
+  clientId: z.string().max(128, englishError('errors.input.clientIdLength')),
   username: z.string().max(200).default(''),
   keepaliveSeconds: z.number().int().min(0).max(65535).default(60),
   cleanSession: z.boolean().default(true),
@@ -46,13 +57,22 @@ const profileFields = {
 };
 
 /** A saved broker profile as the renderer sees it: the password itself never leaves the main side. */
-export const brokerProfileSchema = z.object({ ...profileFields, hasPassword: z.boolean() });
+export const brokerProfileSchema = z.object({
+  ...profileFields,
+  hasPassword: z.boolean(),
+  /** The password is kept in memory until the lab closes, not on disk (no consent to save it without a keychain). */
+  passwordSessionOnly: z.boolean().optional(),
+});
 export type BrokerProfile = z.infer<typeof brokerProfileSchema>;
 
 /** What the renderer sends to save a profile. password: absent keeps it, null clears it, a string sets it. */
 export const profileInputSchema = z.object({
   ...profileFields,
   password: z.string().max(1024).nullable().optional(),
+  /** "Save it anyway": the user agreed to save a password where there is no OS keychain (see profiles.getSecretStorage). */
+  insecureStorageConsent: z.boolean().optional(),
+  /** Keep the typed password only until the lab closes; nothing is written to disk. */
+  sessionOnlyPassword: z.boolean().optional(),
 });
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
@@ -66,8 +86,9 @@ export const clientStatusSchema = z.object({
   brokerUrl: z.string(),
   clientId: z.string(),
   state: clientStateSchema,
-  /** A sentence for the student about the state, especially errors. */
+  /** A sentence for the student about the state, especially errors (English; messageText is it as an i18n key). */
   message: z.string().optional(),
+  messageText: errorTextSchema().optional(),
   errorCode: z.string().optional(),
   sinceMs: z.number(),
 });
@@ -112,7 +133,7 @@ export type Locale = z.infer<typeof localeSchema>;
 /** A student's own id: the <ID> in the lesson's topics (<ID>/telemetry) and client ids (<ID>nightlight_client). */
 export const studentIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{3,32}$/, 'Your ID uses 3 to 32 letters, digits, - or _, with no spaces or slashes, like "lab-4k2x9q".');
+  .regex(/^[A-Za-z0-9_-]{3,32}$/, englishError('errors.input.studentId'));
 
 /** A fresh, probably-unique student id; saved on first start so it stays the same afterwards. */
 export function newStudentId(random: () => number = Math.random): string {

@@ -33,6 +33,7 @@ const badInputs: Record<CommandName, { input: unknown; field: string }> = {
     field: 'port',
   },
   'profiles.delete': { input: { id: 5 }, field: 'id' },
+  'profiles.getSecretStorage': { input: { extra: 1 }, field: 'extra' },
   'connection.useProfile': { input: {}, field: 'profileId' },
   'mqtt.listClients': { input: 'nope', field: '' },
   'mqtt.connect': { input: { clientName: 'Bad Name', profileId: 'builtin' }, field: 'clientName' },

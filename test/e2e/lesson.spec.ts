@@ -181,6 +181,39 @@ test('the teacher gets a file to download and a printed page with only the lesso
   await expect(page.locator('.lesson-print')).toBeHidden();
 });
 
+test('"Take me there" opens the lab with the step\'s fields filled in, by keyboard', async ({ page, lab }) => {
+  test.setTimeout(120_000);
+  await openLab(page, lab.url);
+  await goToLesson(page);
+  await createStudent(page, 'Kiran', 'kiran-e2e');
+
+  // The student's own interval first: the button (and only the button) replaces it with the lesson's value.
+  await activate(page, page.getByRole('link', { name: 'Nightlight' }));
+  const interval = page.getByLabel('Send every (seconds)');
+  await typeInto(page, interval, '3');
+  await expect(page.getByTestId('interval-pending')).toBeHidden();
+  await goToLesson(page);
+  await openStep(page, 'telemetry-frequency');
+  await takeMeThere(page, 'Nightlight');
+  await expect(interval).toBeFocused();
+  await expect(interval).toHaveValue('1');
+  await expect(page.getByTestId('interval-pending')).toHaveText('Not used yet: press Enter to apply this interval.');
+  expect(new URL(page.url()).hash).toBe('#/nightlight');
+  await page.screenshot({ path: process.env.PREFILL_SCREENSHOT ?? SCREENSHOT.replace(/\.png$/, '-prefill.png') });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('interval-pending')).toBeHidden();
+  await expect(interval).toHaveValue('1');
+
+  // The wildcard step: the Explorer's wildcard lab at the lesson's exercise, with the keyboard in its answer box.
+  await goToLesson(page);
+  await openStep(page, 'broker-topics-wildcards');
+  await takeMeThere(page, 'Explorer');
+  await expect(page.getByRole('tab', { name: 'Wildcard lab' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Exercise 2' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Your filter')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#/explorer');
+});
+
 test('progress survives a restart of the host', async ({ page }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mqtt-lab-lesson-'));

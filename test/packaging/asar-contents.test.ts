@@ -106,6 +106,13 @@ describe('app.asar', () => {
     expect([...files].filter((file) => file.includes('/prebuilds/android-'))).toEqual([]);
   });
 
+  it("keeps the broker store's prebuilt LevelDB binding (classic-level), unpacked where Electron can load it", () => {
+    const binding = 'node_modules/classic-level/prebuilds/linux-x64/classic-level.node';
+    expect(files).toContain(binding);
+    expect(statFile(app.asarPath, binding, false)).toMatchObject({ unpacked: true });
+    expect(existsSync(path.join(app.appOutDir, 'resources', 'app.asar.unpacked', binding))).toBe(true);
+  });
+
   it('is the only app next to the binary: resources/ holds app.asar and its unpacked natives, nothing else', async () => {
     expect((await readdir(path.join(app.appOutDir, 'resources'))).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
   });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces as osNetworkInterfaces } from 'node:os';
 import {
   BOARD_MAX_LINE_BYTES, BOARD_PORT_POLL_MS, LINE_ENDINGS,
-  type BoardPorts, type BoardSnapshot, type BridgeStatus, type LanBrokerStatus, type LineEnding, type MonitorLine,
+  type BoardPorts, type BoardSnapshot, type BridgeStatus, type LanBrokerStatus, type LanStudentLogin, type LineEnding, type MonitorLine,
   type SerialStatus, type BoardUnderstanding,
 } from '../../../src-shared/contract/board';
 import type { Settings } from '../../../src-shared/contract/schemas';
@@ -29,7 +29,7 @@ import { UsbBridge, type UsbBridgeDeps } from './usb-bridge';
 export interface BoardServiceDeps {
   binding: SerialBinding;
   clients: UsbBridgeDeps['clients'];
-  broker: Pick<BrokerService, 'setLan' | 'getLanStatus' | 'onLanChanged'>;
+  broker: Pick<BrokerService, 'setLan' | 'getLanStatus' | 'onLanChanged' | 'setLanStudents' | 'kickLanClient'>;
   settings: { get(): Promise<Settings> };
   /** The Board page's own file (remembered paths, LAN credentials). */
   storePath: string;
@@ -196,6 +196,22 @@ export class BoardService {
 
   renewLanPassword(): Promise<LanBrokerStatus> {
     return this.lan.renewPassword();
+  }
+
+  addLanStudent(studentId: string): Promise<LanStudentLogin> {
+    return this.lan.addStudent(studentId);
+  }
+
+  renewLanStudentPassword(studentId: string): Promise<LanStudentLogin> {
+    return this.lan.renewStudentPassword(studentId);
+  }
+
+  removeLanStudent(studentId: string): Promise<LanBrokerStatus> {
+    return this.lan.removeStudent(studentId);
+  }
+
+  kickLanClient(clientId: string): Promise<LanBrokerStatus> {
+    return this.lan.kickClient(clientId);
   }
 
   async getConfig(address: string | undefined) {

@@ -1,5 +1,5 @@
-// The Board page's small file: paths the student typed, and the generated LAN username/password/port (kept, so a
-// flashed config.h keeps working after a restart). Validated reads, atomic writes; the LAN switch itself is not kept.
+// The Board page's small file: paths the student typed, the generated LAN username/password/port (kept, so a flashed
+// config.h keeps working after a restart) and the class's students (scrypt hashes only). Validated reads, atomic writes.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
@@ -29,6 +29,19 @@ const storedSchema = z.object({
     .object({ username: z.string().min(1).max(64), password: z.string().min(8).max(128), port: z.number().int().min(1).max(65535) })
     .nullable()
     .catch(null),
+  students: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        salt: z.string().min(1).max(256),
+        hash: z.string().min(1).max(256),
+        addedAtMs: z.number(),
+        blocked: z.boolean(),
+      }),
+    )
+    .max(500)
+    .catch([])
+    .default([]),
 });
 type Stored = z.infer<typeof storedSchema>;
 
@@ -37,6 +50,15 @@ export interface LanCredentials {
   password: string;
   /** The port asked for: the one used last time, so the board's config.h still matches. */
   port: number;
+}
+
+/** A student's login at rest: never the password itself. */
+export interface StoredStudent {
+  id: string;
+  salt: string;
+  hash: string;
+  addedAtMs: number;
+  blocked: boolean;
 }
 
 export class BoardStore {
@@ -49,7 +71,7 @@ export class BoardStore {
     if (this.data) return;
     const raw = await readJsonFile(this.filePath).catch(() => undefined);
     const parsed = storedSchema.safeParse(raw ?? {});
-    this.data = parsed.success ? parsed.data : { rememberedPaths: [], lan: null };
+    this.data = parsed.success ? parsed.data : { rememberedPaths: [], lan: null, students: [] };
   }
 
   rememberedPaths(): string[] {
@@ -78,6 +100,25 @@ export class BoardStore {
     const lan = { ...(await this.lanCredentials()), ...change };
     await this.save({ lan });
     return { ...lan };
+  }
+
+  async students(): Promise<StoredStudent[]> {
+    await this.load();
+    return (this.data?.students ?? []).map((student) => ({ ...student }));
+  }
+
+  /** Adds the student, or replaces the one with the same id. */
+  async putStudent(student: StoredStudent): Promise<StoredStudent[]> {
+    const others = (await this.students()).filter((existing) => existing.id !== student.id);
+    const students = [...others, { ...student }].sort((a, b) => a.addedAtMs - b.addedAtMs);
+    await this.save({ students });
+    return students;
+  }
+
+  async removeStudent(id: string): Promise<StoredStudent[]> {
+    const students = (await this.students()).filter((existing) => existing.id !== id);
+    await this.save({ students });
+    return students;
   }
 
   private save(change: Partial<Stored>): Promise<void> {

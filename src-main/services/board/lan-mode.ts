@@ -1,17 +1,19 @@
-// The Board page's LAN switch: opens the built-in broker to the local network with the generated credentials,
-// lists this computer's addresses and writes the board's config.h. The listening itself is the broker's job.
+// The Board page's LAN switch: opens the built-in broker to the local network with the generated credentials and the
+// class's student logins, lists this computer's addresses and writes config.h files. The listening is the broker's job.
 import type { NetworkInterfaceInfo } from 'node:os';
-import type { BoardConfig, LanBrokerStatus } from '../../../src-shared/contract/board';
+import type { BoardConfig, LanBrokerStatus, LanStudentLogin } from '../../../src-shared/contract/board';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Disposable } from '../../lib/emitter';
 import type { BrokerService, LanListenerStatus } from '../broker/broker-service';
 import { boardConfig, isSafeAddress } from './board-config';
 import { generatePassword, type BoardStore, type LanCredentials } from './board-store';
 import { Coalescer } from './coalescer';
+import { LanClass } from './lan-class';
 import { lanAddresses } from './lan-addresses';
 
 export interface LanModeDeps {
-  broker: Pick<BrokerService, 'setLan' | 'getLanStatus' | 'onLanChanged'>;
+  broker: Pick<BrokerService, 'setLan' | 'getLanStatus' | 'onLanChanged' | 'setLanStudents' | 'kickLanClient'>;
   store: BoardStore;
   networkInterfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
   publish: (status: LanBrokerStatus) => void;
@@ -24,8 +26,10 @@ export class LanMode {
   private saving: Promise<void> = Promise.resolve();
   private readonly subscription: Disposable;
   private readonly coalescer: Coalescer;
+  private readonly classList: LanClass;
 
   constructor(private readonly deps: LanModeDeps) {
+    this.classList = new LanClass({ broker: deps.broker, store: deps.store });
     this.coalescer = new Coalescer(() => deps.publish(this.getStatus()));
     this.subscription = deps.broker.onLanChanged((status) => {
       if (status.state === 'on' && status.port !== null && this.credentials && status.port !== this.credentials.port) {
@@ -43,6 +47,7 @@ export class LanMode {
 
   async start(): Promise<void> {
     this.credentials = await this.deps.store.lanCredentials();
+    await this.classList.start();
   }
 
   getStatus(): LanBrokerStatus {
@@ -55,6 +60,8 @@ export class LanMode {
       password: this.credentials?.password ?? '',
       addresses: lanAddresses(this.deps.networkInterfaces()),
       lanClients: this.enabled ? broker.lanClients : 0,
+      clients: this.enabled ? broker.clients : [],
+      students: this.classList.list(),
       message: this.enabled ? broker.message : undefined,
     };
   }
@@ -62,7 +69,7 @@ export class LanMode {
   async setEnabled(enabled: boolean): Promise<LanBrokerStatus> {
     const credentials = await this.requireCredentials();
     this.enabled = enabled;
-    await this.deps.broker.setLan(enabled ? credentials : null);
+    await this.deps.broker.setLan(enabled ? { ...credentials, students: this.classList.logins() } : null);
     await this.saving;
     return this.publishNow();
   }
@@ -71,14 +78,34 @@ export class LanMode {
   async renewPassword(): Promise<LanBrokerStatus> {
     this.credentials = await this.deps.store.updateLan({ password: generatePassword() });
     // Reopening the listener with the new password drops every connection made with the old one.
-    if (this.enabled) await this.deps.broker.setLan(this.credentials);
+    if (this.enabled) await this.deps.broker.setLan({ ...this.credentials, students: this.classList.logins() });
     return this.publishNow();
   }
 
-  async config(studentId: string, address: string | undefined): Promise<BoardConfig> {
-    const credentials = await this.requireCredentials();
+  /** Adds a student; the answer holds their password and config.h, shown once. */
+  async addStudent(studentId: string): Promise<LanStudentLogin> {
+    return this.studentLogin(studentId, await this.classList.add(studentId));
+  }
+
+  async renewStudentPassword(studentId: string): Promise<LanStudentLogin> {
+    return this.studentLogin(studentId, await this.classList.renew(studentId));
+  }
+
+  async removeStudent(studentId: string): Promise<LanBrokerStatus> {
+    await this.classList.remove(studentId);
+    return this.publishNow();
+  }
+
+  /** Disconnects a LAN client; a student's login stays blocked until the teacher makes them a new password. */
+  async kickClient(clientId: string): Promise<LanBrokerStatus> {
+    await this.classList.kick(clientId);
+    return this.publishNow();
+  }
+
+  async config(studentId: string, address: string | undefined, login?: { username: string; password: string }): Promise<BoardConfig> {
+    const credentials = { ...(await this.requireCredentials()), ...login };
     if (address !== undefined && !isSafeAddress(address)) {
-      throw new LabError('INVALID_INPUT', `"${address}" is not an address a board can use: type an IP address like 192.168.1.20 or a host name.`, 'address');
+      throw new LabError('INVALID_INPUT', errorText('errors.board.badAddress', { address }), 'address');
     }
     const status = this.getStatus();
     const firstIpv4 = status.addresses.find((entry) => entry.family === 'IPv4')?.address ?? null;
@@ -96,6 +123,13 @@ export class LanMode {
     await this.saving;
     this.subscription.dispose();
     this.coalescer.dispose();
+  }
+
+  private async studentLogin(studentId: string, password: string): Promise<LanStudentLogin> {
+    const config = await this.config(studentId, undefined, { username: studentId, password });
+    const lan = this.publishNow();
+    const student = lan.students.find((entry) => entry.id === studentId)!;
+    return { student, username: studentId, password, config, lan };
   }
 
   private async requireCredentials(): Promise<LanCredentials> {

@@ -1,6 +1,7 @@
 // The slice of serialport's binding interface the board service uses, so tests can pass serialport's mock binding
 // and the app the real one (SerialPort.binding). Types only, plus the default binding getter.
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 
 export interface SerialPortInfo {
   path: string;
@@ -48,7 +49,7 @@ export function systemSerialBinding(): SerialBinding {
     (loaded ??= import('serialport').then(
       (module) => module.SerialPort.binding as unknown as SerialBinding,
       (error: Error) => {
-        throw new LabError('UNAVAILABLE', `Serial ports cannot be used on this computer: ${error.message}`);
+        throw new LabError('UNAVAILABLE', errorText('errors.board.noSerial', { detail: error.message }));
       },
     ));
   return {

@@ -5,7 +5,8 @@ import type { SerialStatus } from '../../../src-shared/contract/board';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import type { SerialBinding, SerialPortInfo } from './serial-binding';
-import { explainSerialError, unpluggedMessage } from './serial-errors';
+import { englishErrorMessage, errorText } from '../../../src-shared/i18n/error-text';
+import { explainSerialError, unpluggedText } from './serial-errors';
 import { SerialSession, type SessionOptions } from './serial-session';
 
 export interface SerialConnectionDeps {
@@ -74,8 +75,8 @@ export class SerialConnection {
       if (generation !== this.generation) throw superseded();
       const explained = explainSerialError(error, options.path, this.deps.platform);
       this.target = null;
-      this.update({ state: 'error', problem: explained.problem, message: explained.message, sinceMs: this.now() });
-      throw new LabError(explained.problem === 'not-found' ? 'NOT_FOUND' : 'UNAVAILABLE', explained.message, 'path');
+      this.update({ state: 'error', problem: explained.problem, message: explained.message, messageText: explained.text, sinceMs: this.now() });
+      throw new LabError(explained.problem === 'not-found' ? 'NOT_FOUND' : 'UNAVAILABLE', explained.text, 'path');
     }
     return this.getStatus();
   }
@@ -91,8 +92,7 @@ export class SerialConnection {
   async write(bytes: Buffer): Promise<void> {
     const session = this.session;
     if (!session || this.status.state !== 'open') {
-      const why = this.status.state === 'unplugged' ? 'the board is unplugged' : 'no port is open';
-      throw new LabError('NOT_CONNECTED', `Nothing was sent: ${why}. Connect to the board first.`);
+      throw new LabError('NOT_CONNECTED', errorText(this.status.state === 'unplugged' ? 'errors.board.notSentUnplugged' : 'errors.board.notSentClosed'));
     }
     await session.write(bytes);
     this.update({ bytesOut: this.status.bytesOut + bytes.length });
@@ -111,7 +111,8 @@ export class SerialConnection {
     try {
       await this.attach({ ...target, path }, generation);
       this.target = { ...target, path };
-      this.update({ path, problem: null, message: `The board is back on ${path}; the lab reopened it.`, sinceMs: this.now() });
+      const back = errorText('errors.serial.back', { path });
+      this.update({ path, problem: null, message: englishErrorMessage(back), messageText: back, sinceMs: this.now() });
     } catch (error) {
       this.deps.logger.debug(`Reopening ${path} failed; trying again at the next look`, { message: (error as Error).message });
     } finally {
@@ -153,7 +154,8 @@ export class SerialConnection {
   }
 
   private markUnplugged(path: string): void {
-    this.update({ state: 'unplugged', problem: 'unplugged', message: unpluggedMessage(path), sinceMs: this.now() });
+    const text = unpluggedText(path);
+    this.update({ state: 'unplugged', problem: 'unplugged', message: englishErrorMessage(text), messageText: text, sinceMs: this.now() });
   }
 
   private async dropSession(): Promise<void> {
@@ -164,6 +166,8 @@ export class SerialConnection {
 
   private update(change: Partial<SerialStatus>): void {
     this.status = { ...this.status, ...change };
+    // A new message without its key must not keep the old key: the UI would show the old sentence.
+    if ('message' in change && !('messageText' in change)) delete this.status.messageText;
     this.emitter.emit('status', this.getStatus());
   }
 }
@@ -178,5 +182,5 @@ function sameDevice(a: UsbIdentity | null, b: UsbIdentity | null): boolean {
 }
 
 function superseded(): LabError {
-  return new LabError('UNAVAILABLE', 'Another connect or disconnect for the board replaced this one before it finished.');
+  return new LabError('UNAVAILABLE', errorText('errors.board.replaced'));
 }

@@ -1,10 +1,13 @@
 // Explains why a serial port could not be opened (or went away) in words a student can act on.
 // Pure: it only reads error messages and codes; nothing here touches a port.
 import type { SerialProblem } from '../../../src-shared/contract/board';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 
 export interface ExplainedSerialError {
   problem: SerialProblem;
+  /** English (logs, tests); text is the same sentence as an `errors.*` key the UI translates. */
   message: string;
+  text: ErrorText;
 }
 
 export const DIALOUT_FIX = 'sudo usermod -a -G dialout $USER';
@@ -26,31 +29,19 @@ export function classifySerialError(error: unknown, platform: NodeJS.Platform): 
 
 export function explainSerialError(error: unknown, path: string, platform: NodeJS.Platform): ExplainedSerialError {
   const problem = classifySerialError(error, platform);
+  const explained = (text: ErrorText): ExplainedSerialError => ({ problem, message: englishErrorMessage(text), text });
   switch (problem) {
     case 'not-found':
-      return {
-        problem,
-        message: `There is no port called "${path}" right now. Check that the board is plugged in (some USB cables only charge and carry no data), or pick a port from the list.`,
-      };
+      return explained(errorText('errors.serial.notFound', { path }));
     case 'busy':
-      return {
-        problem,
-        message: `Another program is using ${path} right now, most likely the Arduino IDE's Serial Monitor or Serial Plotter (or an upload in progress). Close it there, then connect again. Only one program at a time can use a serial port.`,
-      };
+      return explained(errorText('errors.serial.busy', { path }));
     case 'permission':
-      return { problem, message: permissionMessage(path, platform) };
+      return explained(platform === 'linux' ? errorText('errors.serial.permissionLinux', { path, fix: DIALOUT_FIX }) : errorText('errors.serial.permission', { path }));
     default:
-      return { problem, message: `MQTT Lab could not open ${path}: ${error instanceof Error ? error.message : String(error)}` };
+      return explained(errorText('errors.serial.other', { path, detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 
-function permissionMessage(path: string, platform: NodeJS.Platform): string {
-  if (platform === 'linux') {
-    return `Linux did not let MQTT Lab open ${path} (permission denied): your user is not in the "dialout" group that may use serial ports. Run this once in a terminal: ${DIALOUT_FIX} — then log out and log back in (or restart the computer), and connect again.`;
-  }
-  return `The system did not let MQTT Lab open ${path} (permission denied). Check that no other program holds it and that your user may use serial ports.`;
-}
-
-export function unpluggedMessage(path: string): string {
-  return `board unplugged: ${path} went away. Plug the board back in; the lab reopens it by itself when it comes back.`;
+export function unpluggedText(path: string): ErrorText {
+  return errorText('errors.serial.unplugged', { path });
 }

@@ -3,31 +3,71 @@
 
 /** Supervisor -> worker. Ports: 0 = any free port; a taken port moves to the next free one. */
 export type BrokerRequest =
-  | { type: 'start'; host: string; tcpPort: number; wsPort: number }
+  | { type: 'start'; host: string; tcpPort: number; wsPort: number; store?: BrokerStoreConfig }
   | { type: 'stop' }
   /** Also listen on host:port (the LAN), accepting only this username and password there. */
   | ({ type: 'lan-open' } & LanListenerConfig)
   /** Close the LAN listener and drop every client that came through it. */
-  | { type: 'lan-close' };
+  | { type: 'lan-close' }
+  /** Replace the class list without reopening; clients of removed or blocked students are disconnected. */
+  | { type: 'lan-students'; students: LanStudentLogin[] }
+  /** Disconnect the LAN client with this client id (answered with how many were disconnected). */
+  | { type: 'lan-kick'; clientId: string };
+
+/** Where the worker keeps sessions, queued messages and retained messages on disk (none: in memory only). */
+export interface BrokerStoreConfig {
+  /** The store's folder, e.g. <dataDir>/broker/store. */
+  dir: string;
+  /** Empty it before use: the lab's first broker start in a run. Crash restarts and "Restart broker" keep it. */
+  fresh: boolean;
+}
+
+/** A student's LAN login: username = id; may publish and subscribe only under `<id>/`. Hash only, never the password. */
+export interface LanStudentLogin {
+  id: string;
+  salt: string;
+  hash: string;
+  /** Kicked by the teacher: refused (rc=5) until the teacher makes a new password. */
+  blocked: boolean;
+}
 
 export interface LanListenerConfig {
   host: string;
   port: number;
+  /** The teacher's shared login (full access, like loopback). */
   username: string;
   password: string;
+  students: LanStudentLogin[];
+}
+
+/** One client connected through the LAN listener. */
+export interface LanClientInfo {
+  clientId: string;
+  username: string;
+  /** Set when the client logged in with a student's credentials. */
+  studentId: string | null;
+  /** host:port the connection came from. */
+  address: string;
+  connectedSinceMs: number;
+  /** PUBLISH packets received from it, and how many of those were dropped as outside its `<ID>/`. */
+  messagesIn: number;
+  refused: number;
 }
 
 /** Worker -> supervisor. */
 export type BrokerReport =
-  | { type: 'listening'; tcpPort: number; wsPort: number }
+  /** storeNote: the on-disk store could not be used as it was; what happened, in words for the student. */
+  | { type: 'listening'; tcpPort: number; wsPort: number; storeNote?: string }
   | { type: 'failed'; message: string }
   | { type: 'clients'; count: number }
   | { type: 'stopped' }
   | { type: 'lan-listening'; port: number }
   | { type: 'lan-failed'; message: string }
   | { type: 'lan-closed' }
+  /** Answer to lan-students and lan-kick; kicked = clients disconnected. */
+  | { type: 'lan-updated'; kicked: number }
   /** Clients that logged in through the LAN listener and are still connected. */
-  | { type: 'lan-clients'; count: number };
+  | { type: 'lan-clients'; clients: LanClientInfo[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -41,10 +81,39 @@ function isCredential(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 256;
 }
 
+function parseStudents(value: unknown): LanStudentLogin[] | null {
+  if (!Array.isArray(value)) return null;
+  const students: LanStudentLogin[] = [];
+  for (const entry of value) {
+    if (!isRecord(entry)) return null;
+    const { id, salt, hash, blocked } = entry;
+    if (!isCredential(id) || !isCredential(salt) || !isCredential(hash) || typeof blocked !== 'boolean') return null;
+    students.push({ id, salt, hash, blocked });
+  }
+  return students;
+}
+
 function parseLanOpen(value: Record<string, unknown>): BrokerRequest | null {
   const { host, port, username, password } = value;
-  if (typeof host !== 'string' || !isPort(port) || !isCredential(username) || !isCredential(password)) return null;
-  return { type: 'lan-open', host, port, username, password };
+  const students = parseStudents(value.students ?? []);
+  if (typeof host !== 'string' || !isPort(port) || !isCredential(username) || !isCredential(password) || !students) return null;
+  return { type: 'lan-open', host, port, username, password, students };
+}
+
+/** undefined: no store asked for; null: a malformed one (the whole request is ignored). */
+function parseStore(value: unknown): BrokerStoreConfig | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || typeof value.dir !== 'string' || value.dir.length === 0 || typeof value.fresh !== 'boolean') return null;
+  return { dir: value.dir, fresh: value.fresh };
+}
+
+function isClientInfo(value: unknown): value is LanClientInfo {
+  if (!isRecord(value)) return false;
+  const { clientId, username, studentId, address, connectedSinceMs, messagesIn, refused } = value;
+  return (
+    typeof clientId === 'string' && typeof username === 'string' && (studentId === null || typeof studentId === 'string') &&
+    typeof address === 'string' && typeof connectedSinceMs === 'number' && typeof messagesIn === 'number' && typeof refused === 'number'
+  );
 }
 
 /** The worker checks what the supervisor sends: a message from anywhere else is ignored. */
@@ -53,8 +122,15 @@ export function parseBrokerRequest(value: unknown): BrokerRequest | null {
   if (value.type === 'stop') return { type: 'stop' };
   if (value.type === 'lan-close') return { type: 'lan-close' };
   if (value.type === 'lan-open') return parseLanOpen(value);
+  if (value.type === 'lan-students') {
+    const students = parseStudents(value.students);
+    return students ? { type: 'lan-students', students } : null;
+  }
+  if (value.type === 'lan-kick') return isCredential(value.clientId) ? { type: 'lan-kick', clientId: value.clientId } : null;
   if (value.type === 'start' && typeof value.host === 'string' && isPort(value.tcpPort) && isPort(value.wsPort)) {
-    return { type: 'start', host: value.host, tcpPort: value.tcpPort, wsPort: value.wsPort };
+    const store = parseStore(value.store);
+    if (store === null) return null;
+    return { type: 'start', host: value.host, tcpPort: value.tcpPort, wsPort: value.wsPort, ...(store ? { store } : {}) };
   }
   return null;
 }
@@ -64,9 +140,10 @@ export function parseBrokerReport(value: unknown): BrokerReport | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'listening':
-      return isPort(value.tcpPort) && isPort(value.wsPort)
-        ? { type: 'listening', tcpPort: value.tcpPort, wsPort: value.wsPort }
-        : null;
+      if (!isPort(value.tcpPort) || !isPort(value.wsPort)) return null;
+      return typeof value.storeNote === 'string'
+        ? { type: 'listening', tcpPort: value.tcpPort, wsPort: value.wsPort, storeNote: value.storeNote }
+        : { type: 'listening', tcpPort: value.tcpPort, wsPort: value.wsPort };
     case 'failed':
       return typeof value.message === 'string' ? { type: 'failed', message: value.message } : null;
     case 'clients':
@@ -79,8 +156,12 @@ export function parseBrokerReport(value: unknown): BrokerReport | null {
       return typeof value.message === 'string' ? { type: 'lan-failed', message: value.message } : null;
     case 'lan-closed':
       return { type: 'lan-closed' };
+    case 'lan-updated':
+      return typeof value.kicked === 'number' ? { type: 'lan-updated', kicked: value.kicked } : null;
     case 'lan-clients':
-      return typeof value.count === 'number' && value.count >= 0 ? { type: 'lan-clients', count: value.count } : null;
+      return Array.isArray(value.clients) && value.clients.every(isClientInfo)
+        ? { type: 'lan-clients', clients: value.clients.map((client: LanClientInfo) => ({ ...client })) }
+        : null;
     default:
       return null;
   }

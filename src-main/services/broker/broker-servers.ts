@@ -6,7 +6,9 @@ import { Aedes, type AedesOptions } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { keepDeliveryCountersInOrder } from './aedes-delivery-order';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
-import type { LanListenerConfig } from './broker-protocol';
+import type { BrokerStoreConfig, LanClientInfo, LanListenerConfig, LanStudentLogin } from './broker-protocol';
+import { openBrokerStore } from './broker-store';
+import { LanAccess } from './lan-access';
 import { LanListener } from './lan-listener';
 
 export interface BrokerServersOptions {
@@ -15,19 +17,27 @@ export interface BrokerServersOptions {
   wsPort: number;
   /** Called whenever a client connects or disconnects, with the new count (not throttled here). */
   onClientCountChanged(count: number): void;
-  /** Called when the number of clients logged in through the LAN listener changes. */
-  onLanClientCountChanged?(count: number): void;
+  /** Called (at most 4 times a second) when the clients logged in through the LAN listener change. */
+  onLanClientsChanged?(clients: LanClientInfo[]): void;
   /** Only for experiments that compare aedes settings (see test/unit/broker/support); the worker never sets it. */
   aedesOptions?: AedesOptions;
+  /** Keep sessions, queued messages and retained messages on disk there (see broker-store.ts); none: in memory. */
+  store?: BrokerStoreConfig;
 }
 
 export interface RunningBrokerServers {
   tcpPort: number;
   wsPort: number;
+  /** The store could not be used as it was (set aside, or memory only): what happened, for the student. */
+  storeNote?: string;
   /** Also listen on config.host:config.port for the LAN, with credentials required there; resolves with the port used. */
   openLan(config: LanListenerConfig): Promise<number>;
   /** Stop listening on the LAN and disconnect every LAN client. */
   closeLan(): Promise<void>;
+  /** New class list; returns how many clients of removed, blocked or renewed students were disconnected. */
+  setLanStudents(students: LanStudentLogin[]): number;
+  /** Disconnects the LAN client with this client id; returns how many were disconnected (0 or 1). */
+  kickLan(clientId: string): number;
   close(): Promise<void>;
 }
 
@@ -68,23 +78,38 @@ function createWebSocketServers(broker: Aedes) {
 
 type Authenticate = NonNullable<AedesOptions['authenticate']>;
 
-/** Loopback clients get in as before; clients through the LAN listener only with the generated credentials. */
+/** Loopback clients get in as before; clients through the LAN listener only with the teacher's or a student's login. */
 function lanAuthenticate(getLan: () => LanListener): Authenticate {
   return (client, username, password, done) => {
-    const verdict = getLan().verdict(client.conn, username, password);
-    if (!verdict.lan || verdict.returnCode === 0) return done(null, true);
-    const error = Object.assign(new Error('This local-network port of MQTT Lab needs the username and password the lab shows.'), {
-      returnCode: verdict.returnCode,
-    });
-    done(error, false);
+    getLan()
+      .verdict(client.conn, username, password)
+      .then(
+        (verdict) => {
+          if (!verdict.lan || verdict.returnCode === 0) return done(null, true);
+          const error = Object.assign(new Error('This local-network port of MQTT Lab needs the username and password the lab shows.'), {
+            returnCode: verdict.returnCode,
+          });
+          done(error, false);
+        },
+        () => done(Object.assign(new Error('The login could not be checked.'), { returnCode: 5 as const }), false),
+      );
   };
 }
 
 export async function startBrokerServers(options: BrokerServersOptions): Promise<RunningBrokerServers> {
-  // The hook runs only once clients connect, by which time `lan` exists.
-  const broker = await Aedes.createBroker({ ...(options.aedesOptions ?? AEDES_OPTIONS), authenticate: lanAuthenticate(() => lan) });
+  // The hooks run only once clients connect, by which time `lan` and `access` exist.
+  const store = await openBrokerStore(options.store);
+  const broker = await Aedes.createBroker({
+    ...(options.aedesOptions ?? AEDES_OPTIONS),
+    id: store.brokerId,
+    persistence: store.persistence,
+    authenticate: lanAuthenticate(() => lan),
+    authorizeSubscribe: (client, subscription, callback) => access.authorizeSubscribe(client, subscription, callback),
+  });
   keepDeliveryCountersInOrder(broker);
-  const lan = new LanListener((socket) => broker.handle(socket), (count) => options.onLanClientCountChanged?.(count));
+  const lan = new LanListener((socket) => broker.handle(socket));
+  const access = new LanAccess(lan, (clients) => options.onLanClientsChanged?.(clients));
+  access.install(broker);
   const reportCount = () => options.onClientCountChanged(broker.connectedClients);
   broker.on('client', reportCount);
   broker.on('clientDisconnect', reportCount);
@@ -100,12 +125,14 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   const { httpServer, webSockets } = createWebSocketServers(broker);
 
   async function close(): Promise<void> {
+    access.dispose();
     await lan.close();
     for (const socket of webSockets.clients) socket.terminate();
     webSockets.close();
     const closed = [closeServer(tcpServer), closeServer(httpServer)];
     httpServer.closeAllConnections();
     await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await store.close();
     for (const socket of tcpSockets) socket.destroy();
     await Promise.all(closed);
   }
@@ -113,7 +140,16 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   try {
     const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, "built-in broker's MQTT");
     const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, "built-in broker's WebSocket");
-    return { tcpPort, wsPort, openLan: (config) => lan.open(config), closeLan: () => lan.close(), close };
+    return {
+      tcpPort,
+      wsPort,
+      storeNote: store.note,
+      openLan: (config) => lan.open(config),
+      closeLan: () => lan.close(),
+      setLanStudents: (students) => lan.setStudents(students),
+      kickLan: (clientId) => access.kick(clientId),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

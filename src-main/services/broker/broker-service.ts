@@ -4,11 +4,11 @@ import { LabError } from '../../../src-shared/contract/result';
 import type { BrokerStatus } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
-import { LanSupervisor, type LanListenerStatus, type LanSettings } from './lan-supervisor';
-import { WorkerSession, type ForkBrokerWorker, type ListeningPorts } from './worker-session';
+import { LanSupervisor, type LanListenerStatus, type LanSettings, type LanStudentLogin } from './lan-supervisor';
+import { WorkerSession, type ForkBrokerWorker, type Listening, type ListeningPorts } from './worker-session';
 
 export type { BrokerWorkerHandle, ForkBrokerWorker } from './worker-session';
-export type { LanListenerStatus, LanSettings } from './lan-supervisor';
+export type { LanClientInfo, LanListenerStatus, LanSettings, LanStudentLogin } from './lan-supervisor';
 
 export interface BrokerServiceOptions {
   fork: ForkBrokerWorker;
@@ -19,6 +19,12 @@ export interface BrokerServiceOptions {
   /** Where LAN mode listens: every interface ('0.0.0.0') by default; tests pass '127.0.0.1'. */
   lanHost?: string;
   logger: Logger;
+  /**
+   * Where the broker keeps sessions, queued QoS 1/2 messages, subscriptions and retained messages on disk, so they
+   * outlive a crashed worker and "Restart broker"; emptied at the first start of each run (docs/architecture.md).
+   * None: in memory only, gone with every restart.
+   */
+  storeDir?: string;
   /** How long a worker may take to report that it listens. */
   startTimeoutMs?: number;
   /** How long a graceful stop may take before the worker is killed. */
@@ -62,6 +68,8 @@ export class BrokerService {
   private lastPorts: ListeningPorts | null = null;
   private restartTimer: NodeJS.Timeout | undefined;
   private crashTimesMs: number[] = [];
+  /** Until a worker has listened once, the store still holds the previous run's data, which a new run starts without. */
+  private freshStore = true;
   private disposed = false;
   private readonly events: Emitter<{ statusChanged: BrokerStatus }>;
   private readonly lan: LanSupervisor;
@@ -108,6 +116,18 @@ export class BrokerService {
   async setLan(settings: LanSettings | null): Promise<LanListenerStatus> {
     this.assertOpen();
     return this.lan.set(settings);
+  }
+
+  /** A new class list for LAN mode, applied without reopening; clients of removed or blocked students are dropped. */
+  async setLanStudents(students: LanStudentLogin[]): Promise<number> {
+    this.assertOpen();
+    return this.lan.setStudents(students);
+  }
+
+  /** Disconnects one LAN client (by client id); loopback clients are never touched. Resolves with how many. */
+  async kickLanClient(clientId: string): Promise<number> {
+    this.assertOpen();
+    return this.lan.kick(clientId);
   }
 
   /** The worker's process id while one runs (for diagnostics and tests). */
@@ -183,7 +203,7 @@ export class BrokerService {
   }
 
   /** Forks a worker and waits until it listens; on failure the worker is gone before this rejects. */
-  private async spawn(ports: ListeningPorts): Promise<ListeningPorts> {
+  private async spawn(ports: ListeningPorts): Promise<Listening> {
     let session: WorkerSession;
     try {
       session = new WorkerSession(this.options.fork(), {
@@ -191,15 +211,17 @@ export class BrokerService {
           if (this.session === session && this.status.state === 'running') this.update({ connectedClients: count });
         },
         onExit: (code) => this.handleExit(session, code),
-        onLanClients: (count) => this.session === session && this.lan.lanClientsChanged(count),
+        onLanClients: (clients) => this.session === session && this.lan.lanClientsChanged(clients),
       });
     } catch (error) {
       throw new Error(`The built-in broker could not be started: ${errorMessage(error)}`);
     }
     this.session = session;
     try {
-      const actual = await session.listen(this.options.host, ports, this.startTimeoutMs);
+      const store = this.options.storeDir ? { dir: this.options.storeDir, fresh: this.freshStore } : undefined;
+      const actual = await session.listen(this.options.host, ports, this.startTimeoutMs, store);
       if (this.session !== session) throw new Error(MESSAGES.closing);
+      this.freshStore = false;
       return actual;
     } catch (error) {
       if (this.session === session) this.session = null;
@@ -208,9 +230,12 @@ export class BrokerService {
     }
   }
 
-  private markRunning(actual: ListeningPorts, message: string | undefined): BrokerStatus {
+  private markRunning(listening: Listening, message: string | undefined): BrokerStatus {
+    const { storeNote, ...actual } = listening;
+    if (storeNote) this.options.logger.warn('The built-in broker could not use its store as it was', { storeNote });
     const notes = [
       message,
+      storeNote,
       portNote('MQTT', this.status.requestedTcpPort, actual.tcpPort),
       portNote('WebSocket', this.status.requestedWsPort, actual.wsPort),
     ].filter(Boolean);

@@ -1,6 +1,6 @@
 // Entry of the broker's own process (Node child or Electron utility process): runs the servers on request and
 // reports back. It never outlives its parent and never touches anything but its own sockets.
-import { parseBrokerRequest, type BrokerReport, type LanListenerConfig } from './broker-protocol';
+import { parseBrokerRequest, type BrokerReport, type BrokerStoreConfig, type LanListenerConfig, type LanStudentLogin } from './broker-protocol';
 import { startBrokerServers, type RunningBrokerServers } from './broker-servers';
 
 /** Client counts go to the parent at most 4 times a second, however fast clients come and go. */
@@ -82,16 +82,18 @@ function runWorker(channel: ParentChannel): void {
   let running: Promise<RunningBrokerServers | null> | null = null;
   let stopping = false;
 
-  async function start(host: string, tcpPort: number, wsPort: number): Promise<RunningBrokerServers | null> {
+  async function start(host: string, tcpPort: number, wsPort: number, store?: BrokerStoreConfig): Promise<RunningBrokerServers | null> {
     try {
       const servers = await startBrokerServers({
         host,
         tcpPort,
         wsPort,
+        store,
         onClientCountChanged: clients.update,
-        onLanClientCountChanged: (count) => channel.send({ type: 'lan-clients', count }),
+        onLanClientsChanged: (lanClients) => channel.send({ type: 'lan-clients', clients: lanClients }),
       });
-      channel.send({ type: 'listening', tcpPort: servers.tcpPort, wsPort: servers.wsPort });
+      const storeNote = servers.storeNote ? { storeNote: servers.storeNote } : {};
+      channel.send({ type: 'listening', tcpPort: servers.tcpPort, wsPort: servers.wsPort, ...storeNote });
       return servers;
     } catch (error) {
       channel.send({ type: 'failed', message: errorText(error) }, () => process.exit(1));
@@ -127,12 +129,18 @@ function runWorker(channel: ParentChannel): void {
       return { type: 'lan-closed' };
     });
 
+  const setStudents = (students: LanStudentLogin[]) =>
+    lan(async (servers) => ({ type: 'lan-updated', kicked: servers.setLanStudents(students) }));
+  const kick = (clientId: string) => lan(async (servers) => ({ type: 'lan-updated', kicked: servers.kickLan(clientId) }));
+
   channel.onMessage((message) => {
     const request = parseBrokerRequest(message);
-    if (request?.type === 'start' && !running && !stopping) running = start(request.host, request.tcpPort, request.wsPort);
+    if (request?.type === 'start' && !running && !stopping) running = start(request.host, request.tcpPort, request.wsPort, request.store);
     if (request?.type === 'stop') void stop();
     if (request?.type === 'lan-open') openLan(request);
     if (request?.type === 'lan-close') closeLan();
+    if (request?.type === 'lan-students') setStudents(request.students);
+    if (request?.type === 'lan-kick') kick(request.clientId);
   });
   // The OS closes our sockets when we exit, so nothing else needs cleaning up when the parent is gone.
   watchParent(() => process.exit(0));

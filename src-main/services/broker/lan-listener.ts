@@ -1,9 +1,10 @@
 // The built-in broker's second door, for boards on the local network: a TCP listener on its own host and port whose
-// clients must log in with the lab's generated username and password. Runs inside the worker; loopback is untouched.
+// clients must log in with the teacher's shared login or a student's own. Runs inside the worker; loopback is untouched.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
-import type { LanListenerConfig } from './broker-protocol';
+import type { LanListenerConfig, LanStudentLogin } from './broker-protocol';
+import { passwordMatches } from './student-password';
 
 /** CONNACK return codes (MQTT 3.1.1): 4 = bad user name or password, 5 = not authorised. PubSubClient prints them as rc=4/5. */
 export const BAD_CREDENTIALS = 4;
@@ -21,18 +22,23 @@ export function credentialsMatch(expected: { username: string; password: string 
   return userOk && passOk;
 }
 
+/** Who a LAN connection logged in as: the teacher's shared login (full access) or one student (only `<id>/...`). */
+export type LanIdentity = { kind: 'shared'; username: string } | { kind: 'student'; username: string; studentId: string; hash: string };
+
+/** A student may publish to, and subscribe with filters inside, `<id>/` only; wildcards in the first level are outside. */
+export function studentMayUse(studentId: string, topicOrFilter: string): boolean {
+  return topicOrFilter.startsWith(`${studentId}/`);
+}
+
 export type LanVerdict = { lan: false } | { lan: true; returnCode: 0 | typeof BAD_CREDENTIALS | typeof NOT_AUTHORISED };
 
 export class LanListener {
   private server: net.Server | null = null;
   private config: LanListenerConfig | null = null;
   private readonly sockets = new Set<net.Socket>();
-  private readonly loggedIn = new Set<net.Socket>();
+  private readonly identities = new Map<net.Socket, LanIdentity>();
 
-  constructor(
-    private readonly handle: (socket: net.Socket) => void,
-    private readonly onClientCount: (count: number) => void,
-  ) {}
+  constructor(private readonly handle: (socket: net.Socket) => void) {}
 
   /** Opens (or reopens with new settings) the listener; resolves with the port really used. */
   async open(config: LanListenerConfig): Promise<number> {
@@ -56,23 +62,53 @@ export class LanListener {
     this.config = null;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
-    this.setLoggedIn(() => this.loggedIn.clear());
+    this.identities.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** New class list; connections of students removed, blocked or with a new password end. Returns how many ended. */
+  setStudents(students: LanStudentLogin[]): number {
+    if (!this.config) return 0;
+    this.config = { ...this.config, students };
+    const valid = new Map(students.filter((student) => !student.blocked).map((student) => [student.id, student.hash]));
+    let ended = 0;
+    for (const [socket, identity] of this.identities) {
+      if (identity.kind === 'student' && valid.get(identity.studentId) !== identity.hash) {
+        socket.destroy();
+        ended += 1;
+      }
+    }
+    return ended;
+  }
+
   /** For aedes' authenticate hook: is this connection a LAN one, and if so may it in? */
-  verdict(connection: unknown, username: string | undefined, password: Buffer | undefined): LanVerdict {
+  async verdict(connection: unknown, username: string | undefined, password: Buffer | undefined): Promise<LanVerdict> {
     const socket = connection as net.Socket;
     if (!this.sockets.has(socket)) return { lan: false };
-    if (!this.config) return { lan: true, returnCode: NOT_AUTHORISED };
-    if (username === undefined) return { lan: true, returnCode: NOT_AUTHORISED };
-    if (!credentialsMatch(this.config, username, password)) return { lan: true, returnCode: BAD_CREDENTIALS };
-    this.setLoggedIn(() => this.loggedIn.add(socket));
-    return { lan: true, returnCode: 0 };
+    const config = this.config;
+    if (!config || username === undefined) return { lan: true, returnCode: NOT_AUTHORISED };
+    if (credentialsMatch(config, username, password)) return this.admit(socket, { kind: 'shared', username });
+    const student = config.students.find((candidate) => candidate.id === username);
+    if (!student || !(await passwordMatches(student, password))) return { lan: true, returnCode: BAD_CREDENTIALS };
+    // The class list may have changed while scrypt ran: check again against the current one.
+    const current = this.config?.students.find((candidate) => candidate.id === username);
+    if (!current || current.hash !== student.hash) return { lan: true, returnCode: BAD_CREDENTIALS };
+    if (current.blocked) return { lan: true, returnCode: NOT_AUTHORISED };
+    return this.admit(socket, { kind: 'student', username, studentId: current.id, hash: current.hash });
+  }
+
+  identityOf(connection: unknown): LanIdentity | undefined {
+    return this.identities.get(connection as net.Socket);
   }
 
   get isOpen(): boolean {
     return this.server !== null;
+  }
+
+  private admit(socket: net.Socket, identity: LanIdentity): LanVerdict {
+    if (!this.sockets.has(socket)) return { lan: true, returnCode: NOT_AUTHORISED };
+    this.identities.set(socket, identity);
+    return { lan: true, returnCode: 0 };
   }
 
   private accept(socket: net.Socket): void {
@@ -80,14 +116,8 @@ export class LanListener {
     socket.on('error', () => {});
     socket.once('close', () => {
       this.sockets.delete(socket);
-      if (this.loggedIn.has(socket)) this.setLoggedIn(() => this.loggedIn.delete(socket));
+      this.identities.delete(socket);
     });
     this.handle(socket);
-  }
-
-  private setLoggedIn(change: () => void): void {
-    const before = this.loggedIn.size;
-    change();
-    if (this.loggedIn.size !== before) this.onClientCount(this.loggedIn.size);
   }
 }

@@ -2,13 +2,18 @@
 // each worker (also after a restart) to open or close its LAN listener, and keeps a status. Never binds anything itself.
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
+import type { LanClientInfo, LanStudentLogin } from './broker-protocol';
 import type { WorkerSession } from './worker-session';
+
+export type { LanClientInfo, LanStudentLogin } from './broker-protocol';
 
 export interface LanSettings {
   /** The port asked for (the lesson's 1883); when taken, the next free one is used. */
   port: number;
   username: string;
   password: string;
+  /** Students' own logins (hashes only); each may use only `<id>/...`. None when absent. */
+  students?: LanStudentLogin[];
 }
 
 export type LanState = 'off' | 'starting' | 'on' | 'failed';
@@ -19,6 +24,8 @@ export interface LanListenerStatus {
   port: number | null;
   /** Clients logged in through the LAN listener. */
   lanClients: number;
+  /** Who they are, oldest connection first. */
+  clients: LanClientInfo[];
   message?: string;
 }
 
@@ -28,7 +35,7 @@ export class LanSupervisor {
   private wanted: LanSettings | null = null;
   /** Where the listener last was, so after a broker restart the boards find it on the same port. */
   private lastPort: number | null = null;
-  private status: LanListenerStatus = { state: 'off', port: null, lanClients: 0 };
+  private status: LanListenerStatus = { state: 'off', port: null, lanClients: 0, clients: [] };
   private queue: Promise<unknown> = Promise.resolve();
   private readonly events: Emitter<{ changed: LanListenerStatus }>;
 
@@ -42,7 +49,7 @@ export class LanSupervisor {
   }
 
   getStatus(): LanListenerStatus {
-    return { ...this.status };
+    return { ...this.status, clients: this.status.clients.map((client) => ({ ...client })) };
   }
 
   onChanged(listener: (status: LanListenerStatus) => void): Disposable {
@@ -63,16 +70,36 @@ export class LanSupervisor {
 
   /** The worker is gone: its LAN clients are too. */
   workerGone(): void {
-    if (this.wanted) this.update({ state: 'starting', port: null, lanClients: 0, message: 'Waiting for the built-in broker to run again.' });
+    if (this.wanted) this.update({ state: 'starting', port: null, lanClients: 0, clients: [], message: 'Waiting for the built-in broker to run again.' });
   }
 
-  lanClientsChanged(count: number): void {
-    if (this.status.state === 'on') this.update({ lanClients: count });
+  lanClientsChanged(clients: LanClientInfo[]): void {
+    if (this.status.state === 'on') this.update({ lanClients: clients.length, clients });
+  }
+
+  /** A new class list: kept for later opens, and given to a running listener without dropping anyone else. */
+  setStudents(students: LanStudentLogin[]): Promise<number> {
+    if (this.wanted) this.wanted = { ...this.wanted, students };
+    return this.whenOn((session) => session.setLanStudents(students, LAN_TIMEOUT_MS));
+  }
+
+  /** Disconnects one LAN client; resolves with how many were disconnected (0 when LAN mode is off). */
+  kick(clientId: string): Promise<number> {
+    return this.whenOn((session) => session.kickLan(clientId, LAN_TIMEOUT_MS));
+  }
+
+  private whenOn(work: (session: WorkerSession) => Promise<number>): Promise<number> {
+    const run = this.queue.then(() => {
+      const session = this.runningSession();
+      return session && this.status.state === 'on' ? work(session) : 0;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {
     this.wanted = null;
-    this.update({ state: 'off', port: null, lanClients: 0, message: undefined });
+    this.update({ state: 'off', port: null, lanClients: 0, clients: [], message: undefined });
     this.events.clear();
   }
 
@@ -87,23 +114,26 @@ export class LanSupervisor {
     const session = this.runningSession();
     if (!wanted) {
       if (session) await session.closeLan(LAN_TIMEOUT_MS).catch((error: Error) => this.logger.warn('Closing the LAN listener failed', { message: error.message }));
-      this.update({ state: 'off', port: null, lanClients: 0, message: undefined });
+      this.update({ state: 'off', port: null, lanClients: 0, clients: [], message: undefined });
       return this.getStatus();
     }
     if (!session) {
-      this.update({ state: 'starting', port: null, lanClients: 0, message: 'Waiting for the built-in broker to run.' });
+      this.update({ state: 'starting', port: null, lanClients: 0, clients: [], message: 'Waiting for the built-in broker to run.' });
       return this.getStatus();
     }
     const requested = this.lastPort ?? wanted.port;
     this.update({ state: 'starting', message: undefined });
     try {
-      const port = await session.openLan({ host: this.host, port: requested, username: wanted.username, password: wanted.password }, LAN_TIMEOUT_MS);
-      if (this.wanted !== wanted) return this.getStatus();
+      const config = { host: this.host, port: requested, username: wanted.username, password: wanted.password, students: wanted.students ?? [] };
+      const port = await session.openLan(config, LAN_TIMEOUT_MS);
+      if (this.wanted?.port !== wanted.port || this.wanted.password !== wanted.password) return this.getStatus();
+      // Students changed while the listener opened: it got the old list, so give it the new one.
+      if (this.wanted.students !== wanted.students) await session.setLanStudents(this.wanted.students ?? [], LAN_TIMEOUT_MS);
       this.lastPort = port;
       const moved = port !== wanted.port ? `Port ${wanted.port} was already used, so boards on the network connect to port ${port}.` : undefined;
-      this.update({ state: 'on', port, lanClients: 0, message: moved });
+      this.update({ state: 'on', port, lanClients: 0, clients: [], message: moved });
     } catch (error) {
-      if (this.wanted === wanted) this.update({ state: 'failed', port: null, lanClients: 0, message: (error as Error).message });
+      if (this.wanted?.port === wanted.port && this.wanted.password === wanted.password) this.update({ state: 'failed', port: null, lanClients: 0, clients: [], message: (error as Error).message });
     }
     return this.getStatus();
   }

@@ -1,6 +1,6 @@
 // One broker worker process seen from the supervisor: ask it to listen, hear its reports, stop or kill it.
 // It never decides about restarts; BrokerService does.
-import { parseBrokerReport, type BrokerReport, type BrokerRequest, type LanListenerConfig } from './broker-protocol';
+import { parseBrokerReport, type BrokerReport, type BrokerRequest, type BrokerStoreConfig, type LanClientInfo, type LanListenerConfig, type LanStudentLogin } from './broker-protocol';
 
 export interface BrokerWorkerHandle {
   send(message: BrokerRequest): void;
@@ -18,14 +18,19 @@ export interface ListeningPorts {
   wsPort: number;
 }
 
+/** The worker's answer to 'start': its ports, and a sentence when its on-disk store could not be used as it was. */
+export interface Listening extends ListeningPorts {
+  storeNote?: string;
+}
+
 export interface WorkerSessionEvents {
   onClients(count: number): void;
   onExit(code: number | null): void;
   /** Clients logged in through the LAN listener. */
-  onLanClients?(count: number): void;
+  onLanClients?(clients: LanClientInfo[]): void;
 }
 
-type LanAnswer = Extract<BrokerReport, { type: 'lan-listening' | 'lan-failed' | 'lan-closed' }>;
+type LanAnswer = Extract<BrokerReport, { type: 'lan-listening' | 'lan-failed' | 'lan-closed' | 'lan-updated' }>;
 
 /** After a SIGKILL the exit event still has to arrive; we never wait for it forever. */
 const KILL_GRACE_MS = 2000;
@@ -44,7 +49,7 @@ async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 'timeou
 export class WorkerSession {
   readonly exited: Promise<number | null>;
   private hasExited = false;
-  private listeningListener: ((ports: ListeningPorts) => void) | undefined;
+  private listeningListener: ((listening: Listening) => void) | undefined;
   private failedListener: ((message: string) => void) | undefined;
   /** The worker answers LAN requests one by one, in order. */
   private readonly lanWaiters: Array<(answer: LanAnswer) => void> = [];
@@ -62,11 +67,16 @@ export class WorkerSession {
     });
     handle.onMessage((raw) => {
       const report = parseBrokerReport(raw);
-      if (report?.type === 'listening') this.listeningListener?.({ tcpPort: report.tcpPort, wsPort: report.wsPort });
+      if (report?.type === 'listening') {
+        const { type: _type, ...listening } = report;
+        this.listeningListener?.(listening);
+      }
       if (report?.type === 'failed') this.failedListener?.(report.message);
       if (report?.type === 'clients') events.onClients(report.count);
-      if (report?.type === 'lan-clients') events.onLanClients?.(report.count);
-      if (report?.type === 'lan-listening' || report?.type === 'lan-failed' || report?.type === 'lan-closed') this.lanWaiters.shift()?.(report);
+      if (report?.type === 'lan-clients') events.onLanClients?.(report.clients);
+      if (report?.type === 'lan-listening' || report?.type === 'lan-failed' || report?.type === 'lan-closed' || report?.type === 'lan-updated') {
+        this.lanWaiters.shift()?.(report);
+      }
     });
   }
 
@@ -75,10 +85,10 @@ export class WorkerSession {
   }
 
   /** Resolves with the ports the worker really uses; rejects with a sentence for the student. */
-  async listen(host: string, ports: ListeningPorts, timeoutMs: number): Promise<ListeningPorts> {
+  async listen(host: string, ports: ListeningPorts, timeoutMs: number, store?: BrokerStoreConfig): Promise<Listening> {
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await new Promise<ListeningPorts>((resolve, reject) => {
+      return await new Promise<Listening>((resolve, reject) => {
         this.listeningListener = resolve;
         this.failedListener = (message) => reject(new Error(message));
         void this.exited.then((code) =>
@@ -87,7 +97,7 @@ export class WorkerSession {
         timer = setTimeout(() => {
           reject(new Error(`The built-in broker did not start within ${Math.round(timeoutMs / 1000)} seconds.`));
         }, timeoutMs);
-        this.send({ type: 'start', host, tcpPort: ports.tcpPort, wsPort: ports.wsPort });
+        this.send({ type: 'start', host, tcpPort: ports.tcpPort, wsPort: ports.wsPort, ...(store ? { store } : {}) });
       });
     } finally {
       clearTimeout(timer);
@@ -107,6 +117,21 @@ export class WorkerSession {
   async closeLan(timeoutMs: number): Promise<void> {
     const answer = await this.lanRequest({ type: 'lan-close' }, timeoutMs);
     if (answer.type === 'lan-failed') throw new Error(answer.message);
+  }
+
+  /** Gives the LAN listener a new class list; resolves with how many clients that disconnected. */
+  async setLanStudents(students: LanStudentLogin[], timeoutMs: number): Promise<number> {
+    return this.updated(await this.lanRequest({ type: 'lan-students', students }, timeoutMs));
+  }
+
+  /** Disconnects a LAN client by client id; resolves with how many were disconnected. */
+  async kickLan(clientId: string, timeoutMs: number): Promise<number> {
+    return this.updated(await this.lanRequest({ type: 'lan-kick', clientId }, timeoutMs));
+  }
+
+  private updated(answer: LanAnswer): number {
+    if (answer.type === 'lan-updated') return answer.kicked;
+    throw new Error(answer.type === 'lan-failed' ? answer.message : 'The built-in broker gave an unexpected answer.');
   }
 
   private async lanRequest(request: BrokerRequest, timeoutMs: number): Promise<LanAnswer> {

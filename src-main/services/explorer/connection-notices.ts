@@ -1,32 +1,45 @@
-// The sentences the explorer shows about its connection: connected, lost, back again (and what it kept).
-// Pure text building; it decides nothing.
+// The sentences the explorer shows about its connection: connected, lost, back again (and what it kept), as keys
+// (`explorer.notices.*`) the UI translates; English for logs and tests via englishOf. Pure; it decides nothing.
 import type { ExplorerStats } from '../../../src-shared/contract/explorer';
 import type { ClientStatus } from '../../../src-shared/contract/schemas';
+import { englishOf, labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 
-function quoted(filters: string[]): string {
-  return filters.length === 0 ? 'no filters' : filters.map((filter) => `"${filter}"`).join(', ');
+/** `"#", "lab/+"` as a value, or the words "no filters". */
+function filtersOf(filters: string[]): { params: Record<string, string>; words: Record<string, LabSentence> } {
+  return filters.length === 0
+    ? { params: {}, words: { filters: labText('explorer.notices.noFilters') } }
+    : { params: { filters: filters.map((filter) => `"${filter}"`).join(', ') }, words: {} };
 }
 
-function kept(stats: ExplorerStats): string {
-  return `The tree kept its ${stats.topicCount} topics and ${stats.messageCount} counted messages.`;
+function kept(stats: ExplorerStats): LabSentence {
+  return labText('explorer.notices.kept', { topics: stats.topicCount, messages: stats.messageCount });
 }
 
 export const connectionNotice = {
-  connected(client: ClientStatus, filters: string[]): string {
-    return `Connected to ${client.brokerUrl} and subscribed to ${quoted(filters)}.`;
+  connected(client: ClientStatus, filters: string[]): LabSentence[] {
+    const listed = filtersOf(filters);
+    return [labText('explorer.notices.connected', { url: client.brokerUrl, ...listed.params }, listed.words)];
   },
 
-  lost(client: ClientStatus, stats: ExplorerStats): string {
-    if (client.state === 'idle') return `Disconnected from ${client.brokerUrl}. ${kept(stats)}`;
-    const why = client.message ? ` (${client.message})` : '';
-    return `Lost the connection to ${client.brokerUrl}${why}. The explorer keeps trying. ${kept(stats)}`;
+  lost(client: ClientStatus, stats: ExplorerStats): LabSentence[] {
+    if (client.state === 'idle') return [labText('explorer.notices.disconnected', { url: client.brokerUrl }), kept(stats)];
+    const lost = client.message
+      ? labText('explorer.notices.lostBecause', { url: client.brokerUrl, reason: client.message })
+      : labText('explorer.notices.lost', { url: client.brokerUrl });
+    return [lost, kept(stats)];
   },
 
-  reconnected(client: ClientStatus, filters: string[], stats: ExplorerStats, awayMs: number | null): string {
-    const away = awayMs === null ? '' : ` after ${(awayMs / 1000).toFixed(1)} s`;
-    return (
-      `Reconnected to ${client.brokerUrl}${away} and subscribed again to ${quoted(filters)}. ${kept(stats)} ` +
-      'Messages published while the explorer was away were not received (retained ones come again).'
-    );
+  reconnected(client: ClientStatus, filters: string[], stats: ExplorerStats, awayMs: number | null): LabSentence[] {
+    const listed = filtersOf(filters);
+    const back =
+      awayMs === null
+        ? labText('explorer.notices.reconnected', { url: client.brokerUrl, ...listed.params }, listed.words)
+        : labText('explorer.notices.reconnectedAfter', { url: client.brokerUrl, seconds: (awayMs / 1000).toFixed(1), ...listed.params }, listed.words);
+    return [back, kept(stats), labText('explorer.notices.missedWhileAway')];
   },
 };
+
+/** The status fields of a notice: its English and its sentences. */
+export function noticeFields(sentences: LabSentence[]): { notice: string; noticeText: LabSentence[] } {
+  return { notice: sentences.map((sentence) => englishOf(sentence)).join(' '), noticeText: sentences };
+}

@@ -2,6 +2,7 @@
 // one topic with its history, one message. On request only; each is bounded by what it returns or O(tree) at most.
 import type { ExplorerMessage, ExplorerNode } from '../../../src-shared/contract/explorer';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import { topicMatches } from '../../../src-shared/mqtt/topic-match';
 import type { ExplorerModel } from './explorer-model';
 import { toExplorerMessage } from './payload-view';
@@ -25,7 +26,7 @@ function quote(topic: string): string {
 export function requireNode(model: ExplorerModel, topic: string): TopicNode {
   const node = model.find(topic);
   if (node) return node;
-  throw new LabError('NOT_FOUND', `The explorer has not seen the topic ${quote(topic)} (or the tree was cleared). Wait for a message on it, or check the spelling.`, 'topic');
+  throw new LabError('NOT_FOUND', errorText('errors.explorer.unseenTopic', { topic: quote(topic) }), 'topic');
 }
 
 export function childrenOf(
@@ -35,7 +36,7 @@ export function childrenOf(
 ): { parent: string | null; total: number; children: ExplorerNode[] } {
   const node = request.parent === null ? model.rootNode : model.find(request.parent);
   if (!node) {
-    throw new LabError('NOT_FOUND', `There is no node ${quote(request.parent ?? '')} in the tree (it may have been cleared). Reload the tree.`, 'parent');
+    throw new LabError('NOT_FOUND', errorText('errors.explorer.noNode', { node: quote(request.parent ?? '') }), 'parent');
   }
   const all = node.children ? [...node.children.values()] : [];
   all.sort(comparators[request.sort]);
@@ -90,7 +91,12 @@ export function messageDetail(model: ExplorerModel, request: { topic: string; id
   const limits = model.getLimits();
   throw new LabError(
     'NOT_FOUND',
-    `Message #${request.id} on ${quote(request.topic)} is no longer kept. History keeps the last ${limits.perTopic} messages of each topic and ${Math.round(limits.totalBytes / 1048576)} MB in all; older ones are dropped (their counts stay).`,
+    errorText('errors.explorer.messageGone', {
+      id: request.id,
+      topic: quote(request.topic),
+      perTopic: limits.perTopic,
+      totalMB: Math.round(limits.totalBytes / 1048576),
+    }),
     'id',
   );
 }

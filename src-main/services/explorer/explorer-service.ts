@@ -2,6 +2,7 @@
 // model fed message by message, and batched tree events. It keeps the tree across reconnects and says what happened.
 import type { ExplorerState, ExplorerStats, ExplorerStatus } from '../../../src-shared/contract/explorer';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { ClientStatus, Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -14,7 +15,8 @@ import { RetainedUndo } from './retained-undo';
 import { toExplorerMessage } from './payload-view';
 import { defaultFilterFor, refusalFor, type ProfileKind } from './subscription-policy';
 import { TreeUpdateBatcher, type TreeUpdate } from './tree-update-batcher';
-import { connectionNotice } from './connection-notices';
+import { connectionNotice, noticeFields } from './connection-notices';
+import { labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 
 export const EXPLORER_CLIENT_NAME = 'explorer';
 
@@ -96,7 +98,7 @@ export class ExplorerService {
     if (this.disposed) return;
     try {
       const [profile, settings] = await Promise.all([this.deps.getProfile(profileId), this.deps.getSettings()]);
-      if (!profile) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}".`, 'profileId');
+      if (!profile) throw new LabError('NOT_FOUND', errorText('errors.explorer.noProfile', { id: profileId }), 'profileId');
       this.studentId = settings.studentId;
       const switching = this.status.profileId !== '' && this.status.profileId !== profileId;
       const defaultFilter = defaultFilterFor(profile.kind, settings.studentId);
@@ -107,7 +109,7 @@ export class ExplorerService {
         await this.deps.clients.disconnect(EXPLORER_CLIENT_NAME);
         this.model.clear();
         this.batcher.cleared();
-        this.setNotice('The broker changed, so the tree starts empty: its topics belong to the other broker.');
+        this.setNotice([labText('explorer.notices.brokerChanged')]);
       }
       this.freshClient = true;
       this.lostAtMs = null;
@@ -136,7 +138,7 @@ export class ExplorerService {
 
   async removeSubscription(filter: string): Promise<ExplorerStatus> {
     await this.subscriptions.remove(filter);
-    this.setNotice(`Unsubscribed from "${filter}". Topics already in the tree stay until you clear it.`);
+    this.setNotice([labText('explorer.notices.unsubscribed', { filter })]);
     return this.currentStatus();
   }
 
@@ -204,7 +206,7 @@ export class ExplorerService {
   clearTree(): ExplorerStats {
     this.model.clear();
     this.batcher.cleared();
-    this.setNotice('Cleared the tree: counts and history start again from zero. Subscriptions stay.');
+    this.setNotice([labText('explorer.notices.cleared')]);
     return this.model.stats(this.now());
   }
 
@@ -232,7 +234,7 @@ export class ExplorerService {
     } else if (previous?.state === 'connected' && client.state !== 'connected') {
       this.lostAtMs = this.now();
       this.subscriptions.connectionLost();
-      this.status.notice = connectionNotice.lost(client, this.model.stats(this.now()));
+      this.status = { ...this.status, ...noticeFields(connectionNotice.lost(client, this.model.stats(this.now()))) };
     }
     this.publishStatus();
   }
@@ -248,8 +250,10 @@ export class ExplorerService {
     this.setNotice(wasFresh ? connectionNotice.connected(client, filters) : connectionNotice.reconnected(client, filters, stats, awayMs));
   }
 
-  private setNotice(notice: string): void {
-    this.status = { ...this.status, notice };
+  /** Sentences with keys (the UI translates them), or an error's English message as it is. */
+  private setNotice(notice: LabSentence[] | string): void {
+    const fields = typeof notice === 'string' ? { notice, noticeText: null } : noticeFields(notice);
+    this.status = { ...this.status, ...fields };
     this.publishStatus();
   }
 

@@ -2,6 +2,7 @@
 // It asks the client service to (un)subscribe; it does not connect, and it keeps no topics or messages.
 import type { ExplorerSubscription } from '../../../src-shared/contract/explorer';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 
 export interface SubscribingClients {
@@ -82,15 +83,15 @@ export class ExplorerSubscriptions {
     if (!connected) return;
     if (!(await this.subscribeEntry(entry)) && entry.state === 'failed') {
       this.entries.splice(this.entries.indexOf(entry), 1);
-      throw new LabError('AUTH_FAILED', entry.message ?? `The broker refused the subscription to "${filter}".`, 'filter');
+      throw new LabError('AUTH_FAILED', entry.message ?? errorText('errors.explorer.subscribeRefused', { filter }), 'filter');
     }
   }
 
   async remove(filter: string): Promise<void> {
     const index = this.entries.findIndex((entry) => entry.filter === filter);
     if (index === -1) {
-      const current = this.entries.map((entry) => `"${entry.filter}"`).join(', ') || 'none';
-      throw new LabError('NOT_FOUND', `The explorer is not subscribed to "${filter}". Its subscriptions are: ${current}.`, 'filter');
+      const current = this.entries.map((entry) => `"${entry.filter}"`).join(', ') || errorText('errors.explorer.noSubscriptions');
+      throw new LabError('NOT_FOUND', errorText('errors.explorer.notSubscribed', { filter, current }), 'filter');
     }
     const [entry] = this.entries.splice(index, 1);
     if (entry?.onClient) await this.clients.unsubscribe(this.clientName, filter).catch(() => undefined);

@@ -2,6 +2,7 @@
 // Holds copies of the bytes (history may drop the original meanwhile); expired entries are dropped on every use.
 import { randomUUID } from 'node:crypto';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import { bytesOf } from './payload-view';
 import type { StoredMessage } from './topic-node';
 
@@ -39,7 +40,7 @@ export class RetainedUndo {
     if (!saved) {
       throw new LabError(
         'NOT_FOUND',
-        `That undo is no longer possible: undo works for ${UNDO_WINDOW_SECONDS} seconds after clearing, and only once. Publish the message again with "retain" on instead.`,
+        errorText('errors.explorer.undoGone', { seconds: UNDO_WINDOW_SECONDS }),
         'undoToken',
       );
     }

@@ -3,7 +3,7 @@
 import type { LessonCheck, LessonStepState } from '../../../src-shared/contract/lesson';
 import { NIGHTLIGHT_DEFAULT_THRESHOLD, nightlightNames, type DeviceState } from '../../../src-shared/contract/nightlight';
 import { topicMatches } from '../../../src-shared/mqtt/topic-match';
-import { makeCheck } from './check-text';
+import { checkWord, makeCheck, payloadReason } from './check-text';
 import { LedFollower, type FollowEvent } from './led-follower';
 import type { ExerciseStepId } from './lesson-steps';
 import { mentionsLedOn, mentionsLight, parseCommand, parseTelemetry } from './lesson-payloads';
@@ -115,7 +115,7 @@ export class ExerciseChecker {
     const parsed = parseTelemetry(text);
     if (!parsed.ok) {
       if (!this.passed.has('E2')) {
-        this.set('E2', makeCheck('e2-bad-payload', { topic: this.telemetryTopic, reason: parsed.reason, payload: shortPayload(text ?? '') }), true);
+        this.set('E2', makeCheck('e2-bad-payload', { topic: this.telemetryTopic, payload: shortPayload(text ?? '') }, { reason: payloadReason(parsed.reason) }), true);
       }
       return;
     }
@@ -135,7 +135,7 @@ export class ExerciseChecker {
     const parsed = parseCommand(text);
     if (!parsed.ok) {
       if (!this.passed.has('E4')) {
-        this.set('E4', makeCheck('e4-bad-payload', { topic: this.commandTopic, reason: parsed.reason, payload: shortPayload(text ?? '') }), true);
+        this.set('E4', makeCheck('e4-bad-payload', { topic: this.commandTopic, payload: shortPayload(text ?? '') }, { reason: payloadReason(parsed.reason) }), true);
       }
       return;
     }
@@ -180,14 +180,14 @@ export class ExerciseChecker {
     if (!event) return;
     if (event.kind === 'not-following') {
       if (this.passed.has('E5')) return;
-      const params = { commandLedOn: event.commandLedOn, seconds: event.seconds, ledState: event.ledOn ? 'on' : 'off', commandTopic: this.commandTopic };
-      this.set('E5', makeCheck('e5-not-following', params), true);
+      const params = { commandLedOn: event.commandLedOn, seconds: event.seconds, commandTopic: this.commandTopic };
+      this.set('E5', makeCheck('e5-not-following', params, { ledState: checkWord(event.ledOn ? 'on' : 'off') }), true);
       return;
     }
     if (event.ledOn) this.followed.on = true;
     else this.followed.off = true;
     if (this.followed.on && this.followed.off) this.pass('E5', makeCheck('e5-passed', { commandTopic: this.commandTopic }));
-    else if (!this.passed.has('E5')) this.set('E5', makeCheck('e5-counting', { done: event.ledOn ? 'on' : 'off' }), true);
+    else if (!this.passed.has('E5')) this.set('E5', makeCheck('e5-counting', {}, { done: checkWord(event.ledOn ? 'on' : 'off') }), true);
     if (this.e6.waitingForLed === event.ledOn) {
       this.e6.waitingForLed = null;
       this.nextPhase();
@@ -217,8 +217,8 @@ export class ExerciseChecker {
       this.pass('E6', makeCheck('e6-passed', {}));
       return;
     }
-    const next = E6_SEQUENCE[this.e6.phase] ? 'dark' : 'bright';
-    this.set('E6', makeCheck('e6-progress', { done: this.e6.phase, next }), true);
+    const next = checkWord(E6_SEQUENCE[this.e6.phase] ? 'dark' : 'bright');
+    this.set('E6', makeCheck('e6-progress', { done: this.e6.phase }, { next }), true);
   }
 
   private pass(step: ExerciseStepId, check: LessonCheck): void {

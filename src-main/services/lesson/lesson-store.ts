@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { lessonCheckSchema, MAX_LESSON_PROFILES } from '../../../src-shared/contract/lesson';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import { studentIdSchema } from '../../../src-shared/contract/schemas';
 import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
 
@@ -75,13 +76,13 @@ export class LessonStore {
 
   require(profileId: string): StoredProfile {
     const profile = this.profiles.find((item) => item.id === profileId);
-    if (!profile) throw new LabError('NOT_FOUND', `There is no student profile "${profileId}". Pick one from the list.`, 'profileId');
+    if (!profile) throw new LabError('NOT_FOUND', errorText('errors.lesson.noStudentProfile', { id: profileId }), 'profileId');
     return profile;
   }
 
   async create(name: string, studentId: string): Promise<StoredProfile> {
     if (this.profiles.length >= MAX_LESSON_PROFILES) {
-      throw new LabError('INVALID_INPUT', `This computer already has ${MAX_LESSON_PROFILES} student profiles. Delete one you no longer need first.`, 'name');
+      throw new LabError('INVALID_INPUT', errorText('errors.lesson.tooManyProfiles', { max: MAX_LESSON_PROFILES }), 'name');
     }
     const atMs = this.now();
     const profile: StoredProfile = { id: `p-${randomBytes(5).toString('hex')}`, name, studentId, createdAtMs: atMs, updatedAtMs: atMs, progress: emptyProgress() };
@@ -101,7 +102,7 @@ export class LessonStore {
   async delete(profileId: string): Promise<void> {
     this.require(profileId);
     if (this.profiles.length === 1) {
-      throw new LabError('INVALID_INPUT', 'This is the only student profile, so it cannot be deleted. Reset its progress instead.', 'profileId');
+      throw new LabError('INVALID_INPUT', errorText('errors.lesson.onlyProfile'), 'profileId');
     }
     this.profiles.splice(this.profiles.findIndex((item) => item.id === profileId), 1);
     if (this.activeId === profileId) this.activeId = this.profiles[0]!.id;

@@ -80,6 +80,7 @@ export class LessonWatcher {
       filter: target ? `${target.studentId}/#` : '',
       seesClients: target?.profileKind === 'builtin',
       message: connected ? null : (status?.message ?? null),
+      ...(!connected && status?.messageText ? { messageText: status.messageText } : {}),
     };
   }
 

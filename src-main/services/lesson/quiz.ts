@@ -2,6 +2,7 @@
 // Pure apart from the clock it is given.
 import { QUIZ_QUESTIONS, type QuizAnswer, type QuizQuestionId } from '../../../src-shared/contract/lesson';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { StoredProgress } from './lesson-store';
 
 export function questionOf(questionId: QuizQuestionId) {
@@ -13,7 +14,7 @@ export function answerQuestion(progress: StoredProgress, questionId: QuizQuestio
   const question = questionOf(questionId);
   const options: readonly string[] = question.options;
   if (!options.includes(optionId)) {
-    throw new LabError('INVALID_INPUT', `"${optionId}" is not one of the answers to this question. Pick one of: ${options.join(', ')}.`, 'optionId');
+    throw new LabError('INVALID_INPUT', errorText('errors.lesson.notAnAnswer', { optionId, options: options.join(', ') }), 'optionId');
   }
   const previous = progress.answers[questionId];
   const stored = { optionId, correct: optionId === question.correct, attempts: (previous?.attempts ?? 0) + 1, answeredAtMs: atMs };

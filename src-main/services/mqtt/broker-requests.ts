@@ -3,7 +3,8 @@
 import type { ISubscriptionMap, MqttClient } from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
 import type { Qos } from '../../../src-shared/contract/schemas';
-import { explainInvalidFilter, explainInvalidTopic } from '../../../src-shared/mqtt/topic-rules';
+import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
+import { describeInvalidFilter, describeInvalidTopic } from '../../../src-shared/mqtt/topic-rules';
 
 /** How long to wait for the broker's acknowledgement (PUBACK, PUBCOMP, SUBACK, UNSUBACK). */
 export const ACK_TIMEOUT_MS = 10_000;
@@ -17,36 +18,32 @@ export function askBroker<T>(request: Promise<T>, timeoutMs: number, makeTimeout
   return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
 }
 
-function lostConnection(action: string, error: unknown): LabError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new LabError('NOT_CONNECTED', `Could not ${action}: the connection to the broker ended before it answered (${reason}).`);
+function lostConnection(action: ErrorText, error: unknown): LabError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new LabError('NOT_CONNECTED', errorText('errors.mqtt.lostBeforeAnswer', { action, detail }));
 }
 
 export async function publishMessage(client: MqttClient, topic: string, payload: Buffer, qos: Qos, retain: boolean): Promise<void> {
-  const problem = explainInvalidTopic(topic);
+  const problem = describeInvalidTopic(topic);
   if (problem) throw new LabError('INVALID_INPUT', problem, 'topic');
   try {
     await askBroker(
       client.publishAsync(topic, payload, { qos, retain }),
       ACK_TIMEOUT_MS,
-      () => new LabError('TIMEOUT', `The broker did not confirm the QoS ${qos} message on "${topic}" within ${ACK_TIMEOUT_MS / 1000} seconds. It may still be delivered when the connection recovers.`),
+      () => new LabError('TIMEOUT', errorText('errors.mqtt.publishTimeout', { qos, topic, seconds: ACK_TIMEOUT_MS / 1000 })),
     );
   } catch (error) {
     if (error instanceof LabError) throw error;
-    throw lostConnection(`publish to "${topic}"`, error);
+    throw lostConnection(errorText('errors.mqtt.action.publish', { topic }), error);
   }
 }
 
 function refusedSubscription(filter: string, reasonCode: number): LabError {
-  return new LabError(
-    'AUTH_FAILED',
-    `The broker refused the subscription to "${filter}" (it answered ${reasonCode}, which means failure). This broker may not allow reading that topic: try another filter, or check the profile's username.`,
-    'filter',
-  );
+  return new LabError('AUTH_FAILED', errorText('errors.mqtt.subscribeRefused', { filter, reasonCode }), 'filter');
 }
 
 export async function subscribeFilter(client: MqttClient, filter: string, qos: Qos): Promise<{ filter: string; grantedQos: number }> {
-  const problem = explainInvalidFilter(filter);
+  const problem = describeInvalidFilter(filter);
   if (problem) throw new LabError('INVALID_INPUT', problem, 'filter');
   let granted;
   try {
@@ -55,14 +52,14 @@ export async function subscribeFilter(client: MqttClient, filter: string, qos: Q
       // a student who subscribes again should see what a broker really does (a SUBACK, retained messages again).
       client.subscribeAsync({ [filter]: { qos }, resubscribe: true } as ISubscriptionMap),
       ACK_TIMEOUT_MS,
-      () => new LabError('TIMEOUT', `The broker did not answer the subscription to "${filter}" within ${ACK_TIMEOUT_MS / 1000} seconds.`),
+      () => new LabError('TIMEOUT', errorText('errors.mqtt.subscribeTimeout', { filter, seconds: ACK_TIMEOUT_MS / 1000 })),
     );
   } catch (error) {
     if (error instanceof LabError) throw error;
     // mqtt.js rejects a SUBACK failure with the SUBACK packet on the error; otherwise the connection went away.
     const refusal = (error as { packet?: { granted?: unknown[] } }).packet?.granted?.find((code) => typeof code === 'number' && code >= 0x80);
     if (typeof refusal === 'number') throw refusedSubscription(filter, refusal);
-    throw lostConnection(`subscribe to "${filter}"`, error);
+    throw lostConnection(errorText('errors.mqtt.action.subscribe', { filter }), error);
   }
   const grantedQos = granted[0]?.qos ?? 0x80;
   if (grantedQos >= 0x80) throw refusedSubscription(filter, grantedQos);
@@ -70,16 +67,16 @@ export async function subscribeFilter(client: MqttClient, filter: string, qos: Q
 }
 
 export async function unsubscribeFilter(client: MqttClient, filter: string): Promise<void> {
-  const problem = explainInvalidFilter(filter);
+  const problem = describeInvalidFilter(filter);
   if (problem) throw new LabError('INVALID_INPUT', problem, 'filter');
   try {
     await askBroker(
       client.unsubscribeAsync(filter),
       ACK_TIMEOUT_MS,
-      () => new LabError('TIMEOUT', `The broker did not answer the unsubscribe from "${filter}" within ${ACK_TIMEOUT_MS / 1000} seconds.`),
+      () => new LabError('TIMEOUT', errorText('errors.mqtt.unsubscribeTimeout', { filter, seconds: ACK_TIMEOUT_MS / 1000 })),
     );
   } catch (error) {
     if (error instanceof LabError) throw error;
-    throw lostConnection(`unsubscribe from "${filter}"`, error);
+    throw lostConnection(errorText('errors.mqtt.action.unsubscribe', { filter }), error);
   }
 }

@@ -3,9 +3,10 @@
 import type mqtt from 'mqtt';
 import type { IPublishPacket, MqttClient } from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { ClientState, ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
 import type { Logger } from '../../lib/logger';
-import { connackRefusal, explainMqttError, type ExplainedError } from './explain-mqtt-error';
+import { connackRefusal, explained, explainMqttError, type ExplainedError } from './explain-mqtt-error';
 import { toReceivedMessage } from './payload-codec';
 import type { ResolvedConnection } from './resolve-connection';
 import { askBroker } from './broker-requests';
@@ -41,13 +42,15 @@ export class ManagedClient {
 
   constructor(private readonly options: ManagedClientOptions) {
     const { resolved } = options;
+    const connecting = errorText('errors.mqtt.connecting', { url: resolved.displayUrl });
     this.current = {
       clientName: options.clientName,
       profileId: resolved.profile.id,
       brokerUrl: resolved.displayUrl,
       clientId: options.clientId,
       state: 'connecting',
-      message: `Connecting to ${resolved.displayUrl}…`,
+      message: englishErrorMessage(connecting),
+      messageText: connecting,
       sinceMs: Date.now(),
     };
     this.firstOutcome = new Promise((resolve, reject) => {
@@ -75,7 +78,7 @@ export class ManagedClient {
     try {
       this.client = this.options.connect(resolved.url, { ...resolved.options, clientId });
     } catch (error) {
-      this.fail({ code: 'INVALID_INPUT', message: `The connection settings could not be used: ${(error as Error).message}.` });
+      this.fail(explained('INVALID_INPUT', errorText('errors.mqtt.badSettings', { detail: (error as Error).message })));
       return;
     }
     this.attach(this.client);
@@ -96,54 +99,48 @@ export class ManagedClient {
 
   private onConnect(): void {
     this.lastError = undefined;
-    this.setState('connected', `Connected to ${this.brokerUrl} as "${this.clientId}".`);
+    this.setState('connected', errorText('errors.mqtt.connected', { url: this.brokerUrl, clientId: this.clientId }));
     this.settleFirst?.resolve(this.current);
     this.settleFirst = undefined;
   }
 
   private onReconnect(): void {
     // Keep the last problem visible while retrying, so the student still sees why it is not connected.
-    const message = this.lastError?.message ?? `Connecting to ${this.brokerUrl} again…`;
-    this.setState('reconnecting', message, this.lastError?.code);
+    const text = this.lastError?.text ?? errorText('errors.mqtt.connectingAgain', { url: this.brokerUrl });
+    this.setState('reconnecting', text, this.lastError?.code);
   }
 
   private onOffline(): void {
     if (this.lastError) return;
-    this.setState(
-      'offline',
-      `Lost the connection to ${this.brokerUrl}. MQTT Lab keeps trying every ${this.retrySeconds()} seconds. ` +
-        `(If another client uses the same client id "${this.clientId}", the broker drops the older one.)`,
-    );
+    this.setState('offline', errorText('errors.mqtt.lost', { url: this.brokerUrl, seconds: this.retrySeconds(), clientId: this.clientId }));
   }
 
   private onError(error: Error): void {
-    const explained = explainMqttError(error, { host: this.hostOf(), port: this.portOf() });
+    const result = explainMqttError(error, { host: this.hostOf(), port: this.portOf() });
     const refused = connackRefusal(error) !== undefined;
     // Retries repeat the same error every few seconds; log it once per change, not on every attempt.
     const { logger } = this.options;
-    const log = this.lastError?.code === explained.code ? logger.debug : logger.warn;
-    log.call(logger, `MQTT client "${this.options.clientName}" error`, { code: explained.code, error: error.message });
+    const log = this.lastError?.code === result.code ? logger.debug : logger.warn;
+    log.call(logger, `MQTT client "${this.options.clientName}" error`, { code: result.code, error: error.message });
     if (refused) {
       // mqtt.js does not retry a refused CONNACK (retrying a wrong password helps no one), so release the client.
-      this.fail(explained);
+      this.fail(result);
       this.client?.end(true);
       return;
     }
-    this.fail({ code: explained.code, message: `${explained.message} MQTT Lab keeps trying every ${this.retrySeconds()} seconds.` });
+    this.fail(explained(result.code, errorText('errors.mqtt.keepsTrying', { reason: result.text, seconds: this.retrySeconds() })));
   }
 
   private onClose(): void {
     if (!this.settleFirst) return;
-    this.fail({
-      code: 'BROKER_UNREACHABLE',
-      message: `${this.hostOf()}:${this.portOf()} closed the connection before accepting it. Check the port and transport. MQTT Lab keeps trying every ${this.retrySeconds()} seconds.`,
-    });
+    const at = `${this.hostOf()}:${this.portOf()}`;
+    this.fail(explained('BROKER_UNREACHABLE', errorText('errors.mqtt.closedBeforeAccept', { at, seconds: this.retrySeconds() })));
   }
 
-  private fail(explained: ExplainedError): void {
-    this.lastError = explained;
-    this.setState('error', explained.message, explained.code);
-    this.settleFirst?.reject(new LabError(explained.code, explained.message));
+  private fail(problem: ExplainedError): void {
+    this.lastError = problem;
+    this.setState('error', problem.text, problem.code);
+    this.settleFirst?.reject(new LabError(problem.code, problem.text));
     this.settleFirst = undefined;
   }
 
@@ -170,14 +167,15 @@ export class ManagedClient {
     this.options.onMessages(batch);
   }
 
-  private setState(state: ClientState, message?: string, errorCode?: string): void {
+  private setState(state: ClientState, text?: ErrorText, errorCode?: string): void {
     const previous = this.current;
+    const message = text && englishErrorMessage(text);
     if (previous.state === state && previous.message === message && previous.errorCode === errorCode) return;
-    const { message: _oldMessage, errorCode: _oldCode, ...rest } = previous;
+    const { message: _oldMessage, messageText: _oldText, errorCode: _oldCode, ...rest } = previous;
     this.current = {
       ...rest,
       state,
-      ...(message !== undefined ? { message } : {}),
+      ...(text !== undefined ? { message: englishErrorMessage(text), messageText: text } : {}),
       ...(errorCode !== undefined ? { errorCode } : {}),
       sinceMs: Date.now(),
     };
@@ -197,12 +195,10 @@ export class ManagedClient {
   }
 
   /** The mqtt.js client, only when a broker session is open right now. */
-  requireConnected(action: string): MqttClient {
+  requireConnected(action: string | ErrorText): MqttClient {
     if (this.client && this.current.state === 'connected' && this.client.connected) return this.client;
-    throw new LabError(
-      'NOT_CONNECTED',
-      `Cannot ${action}: the client "${this.options.clientName}" is not connected to a broker right now (it is ${this.current.state}). Connect it first, then try again.`,
-    );
+    const { clientName } = this.options;
+    throw new LabError('NOT_CONNECTED', errorText('errors.mqtt.notConnectedClient', { action, clientName, state: this.current.state }));
   }
 
   /**
@@ -221,7 +217,7 @@ export class ManagedClient {
     if (this.batchTimer) clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
     this.pending = [];
-    this.settleFirst?.reject(new LabError('NOT_CONNECTED', `The connection of "${this.options.clientName}" was closed before it finished connecting.`));
+    this.settleFirst?.reject(new LabError('NOT_CONNECTED', errorText('errors.mqtt.closedWhileConnecting', { clientName: this.options.clientName })));
     this.settleFirst = undefined;
     const client = this.client;
     if (!client) return;
@@ -231,7 +227,7 @@ export class ManagedClient {
     await askBroker(
       new Promise<void>((resolve) => client.end(force, {}, () => resolve())),
       GRACEFUL_END_TIMEOUT_MS,
-      () => new LabError('TIMEOUT', 'The broker did not confirm the disconnect.'),
+      () => new LabError('TIMEOUT', errorText('errors.mqtt.disconnectTimeout')),
     ).catch(() => client.end(true));
   }
 }

@@ -3,6 +3,7 @@
 import type mqtt from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
 import type { ClientStatus, Qos, ReceivedMessage } from '../../../src-shared/contract/schemas';
+import { englishErrorMessage, errorText } from '../../../src-shared/i18n/error-text';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import { defaultClientId } from '../profiles/default-profiles';
@@ -102,13 +103,15 @@ export class MqttClientService {
     await managed?.close('graceful');
     if (managed && this.clients.get(clientName) === managed) this.clients.delete(clientName);
     const last = managed?.status ?? this.statuses.get(clientName);
+    const text = last?.brokerUrl ? errorText('errors.mqtt.disconnected', { url: last.brokerUrl }) : errorText('errors.mqtt.notConnected');
     const status: ClientStatus = {
       clientName,
       profileId: last?.profileId ?? '',
       brokerUrl: last?.brokerUrl ?? '',
       clientId: last?.clientId ?? '',
       state: 'idle',
-      message: last?.brokerUrl ? `Disconnected from ${last.brokerUrl}.` : 'Not connected.',
+      message: englishErrorMessage(text),
+      messageText: text,
       sinceMs: Date.now(),
     };
     this.publishStatus(status);
@@ -116,7 +119,7 @@ export class MqttClientService {
   }
 
   async subscribe(clientName: string, filter: string, qos: Qos): Promise<{ filter: string; grantedQos: number }> {
-    const client = this.requireClient(clientName).requireConnected(`subscribe to "${filter}"`);
+    const client = this.requireClient(clientName).requireConnected(errorText('errors.mqtt.action.subscribe', { filter }));
     return subscribeFilter(client, filter, qos);
   }
 
@@ -126,11 +129,11 @@ export class MqttClientService {
       managed.unsubscribeWhileOffline(filter);
       return;
     }
-    await unsubscribeFilter(managed.requireConnected(`unsubscribe from "${filter}"`), filter);
+    await unsubscribeFilter(managed.requireConnected(errorText('errors.mqtt.action.unsubscribe', { filter })), filter);
   }
 
   async publish(input: PublishRequest): Promise<{ sizeBytes: number }> {
-    const client = this.requireClient(input.clientName).requireConnected(`publish to "${input.topic}"`);
+    const client = this.requireClient(input.clientName).requireConnected(errorText('errors.mqtt.action.publish', { topic: input.topic }));
     const payload = encodePublishPayload(input.payload, input.payloadEncoding);
     await publishMessage(client, input.topic, payload, input.qos, input.retain);
     return { sizeBytes: payload.length };
@@ -194,6 +197,7 @@ export class MqttClientService {
     const previous = this.clients.get(clientName);
     this.clients.delete(clientName);
     await previous?.close('force');
+    const text = error instanceof LabError ? error.text : errorText('errors.mqtt.preparingFailed');
     const isLabError = error instanceof LabError;
     this.publishStatus({
       clientName,
@@ -201,7 +205,8 @@ export class MqttClientService {
       brokerUrl: '',
       clientId: clientId ?? '',
       state: 'error',
-      message: isLabError ? error.message : 'Something went wrong while preparing the connection.',
+      message: isLabError ? error.message : englishErrorMessage(errorText('errors.mqtt.preparingFailed')),
+      ...(text ? { messageText: text } : {}),
       errorCode: isLabError ? error.code : 'INTERNAL',
       sinceMs: Date.now(),
     });
@@ -215,7 +220,7 @@ export class MqttClientService {
   private requireClient(clientName: string): ManagedClient {
     const managed = this.clients.get(clientName);
     if (managed) return managed;
-    throw new LabError('NOT_CONNECTED', `There is no connected MQTT client called "${clientName}". Connect it to a broker first.`, 'clientName');
+    throw new LabError('NOT_CONNECTED', errorText('errors.mqtt.noSuchClient', { clientName }), 'clientName');
   }
 
   private nextGeneration(clientName: string): number {
@@ -229,10 +234,10 @@ export class MqttClientService {
   }
 
   private assertOpen(): void {
-    if (this.disposed) throw new LabError('UNAVAILABLE', 'MQTT Lab is shutting down, so no new connections are made.');
+    if (this.disposed) throw new LabError('UNAVAILABLE', errorText('errors.mqtt.shuttingDown'));
   }
 }
 
 function superseded(clientName: string): LabError {
-  return new LabError('UNAVAILABLE', `A newer connect or disconnect for "${clientName}" replaced this one before it finished.`);
+  return new LabError('UNAVAILABLE', errorText('errors.mqtt.superseded', { clientName }));
 }

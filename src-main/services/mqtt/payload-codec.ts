@@ -1,6 +1,7 @@
 // Converts MQTT payload bytes to and from what crosses the boundary (text or base64), in O(payload) at most.
 // It never looks at other messages or topics: per-message work stays constant apart from the bytes themselves.
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Qos, ReceivedMessage } from '../../../src-shared/contract/schemas';
 
 /** The most payload bytes one message carries to the UI; bigger payloads are cut and marked truncated. */
@@ -48,11 +49,7 @@ export function encodePublishPayload(payload: string, encoding: 'utf8' | 'base64
   const compact = payload.replace(/\s+/g, '');
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) {
     const preview = compact.length > 24 ? `${compact.slice(0, 24)}…` : compact;
-    throw new LabError(
-      'INVALID_INPUT',
-      `The payload is marked as base64, but "${preview}" is not base64 (only letters, digits, + and /, in groups of 4, with = only at the end). Switch the payload to text, or fix it.`,
-      'payload',
-    );
+    throw new LabError('INVALID_INPUT', errorText('errors.payload.notBase64', { preview }), 'payload');
   }
   return Buffer.from(compact, 'base64');
 }

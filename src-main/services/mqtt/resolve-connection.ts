@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { IClientOptions } from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { BrokerProfile, BrokerStatus } from '../../../src-shared/contract/schemas';
 
 export const RECONNECT_PERIOD_MS = 2000;
@@ -25,10 +26,7 @@ function builtinAddress(profile: BrokerProfile, status: BrokerStatus): { host: s
   const useWs = profile.transport === 'ws' || profile.transport === 'wss';
   const port = useWs ? status.wsPort : status.tcpPort;
   if (status.state !== 'running' || port === null) {
-    throw new LabError(
-      'UNAVAILABLE',
-      `The built-in broker is not running right now (it is ${status.state}), so there is nothing to connect to. Wait a moment, or use "Restart broker" next to the broker badge at the top.`,
-    );
+    throw new LabError('UNAVAILABLE', errorText('errors.mqtt.builtinNotRunning', { state: status.state }));
   }
   // A broker opened to the network listens on every address; this computer still reaches it on loopback.
   const host = status.host === '0.0.0.0' || status.host === '::' || status.host === '' ? '127.0.0.1' : status.host;
@@ -40,15 +38,11 @@ function readCa(caFile: string): Buffer {
   try {
     contents = readFileSync(caFile);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no file there' : 'it could not be read';
-    throw new LabError('INVALID_INPUT', `The CA file "${caFile}" was not used: ${reason}. Choose the .crt or .pem file again in the profile.`, 'caFile');
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new LabError('INVALID_INPUT', errorText(missing ? 'errors.mqtt.caMissing' : 'errors.mqtt.caUnreadable', { file: caFile }), 'caFile');
   }
   if (!contents.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new LabError(
-      'INVALID_INPUT',
-      `The CA file "${caFile}" does not look like a certificate: it should contain "-----BEGIN CERTIFICATE-----". Choose the .crt or .pem file the broker's owner gives out.`,
-      'caFile',
-    );
+    throw new LabError('INVALID_INPUT', errorText('errors.mqtt.caNotCertificate', { file: caFile }), 'caFile');
   }
   return contents;
 }

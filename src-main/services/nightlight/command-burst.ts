@@ -1,6 +1,7 @@
 // The offline command policy: right after a reconnect, commands can arrive in a burst (answers to replayed readings,
 // commands a kept session held). latest-wins applies only the newest of the burst; keep-order applies each as it comes.
 import type { OfflineCommandPolicy } from '../../../src-shared/contract/nightlight';
+import { note } from './lab-notes';
 import type { Print } from './virtual-device';
 
 /** How long after the replay ends the burst is still collected: the server's answers take a moment to come back. */
@@ -53,7 +54,7 @@ export class CommandBurst {
     this.pending = undefined;
     this.count = 0;
     if (!pending) return;
-    if (count > 1) this.print(`[lab] Latest wins: ${count} commands came together after the reconnect; only the newest one switches the LED.`, 'lab-note');
+    if (count > 1) this.print(note('latestWins', { count }), 'lab-note');
     this.apply(pending.on, pending.detail);
   }
 }

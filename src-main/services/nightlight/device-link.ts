@@ -2,6 +2,7 @@
 // while it is wanted (also when the broker is not even running yet), and can vanish without a goodbye (power off).
 import type mqtt from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { NIGHTLIGHT_DEVICE_CLIENT_NAME } from '../../../src-shared/contract/nightlight';
 import type { ClientStatus, Qos, ReceivedMessage } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
@@ -89,11 +90,11 @@ export class DeviceLink {
   }
 
   async publish(topic: string, payload: string, qos: Qos, retain: boolean): Promise<void> {
-    await publishMessage(this.requireConnected(`publish to "${topic}"`), topic, Buffer.from(payload, 'utf8'), qos, retain);
+    await publishMessage(this.requireConnected(errorText('errors.mqtt.action.publish', { topic })), topic, Buffer.from(payload, 'utf8'), qos, retain);
   }
 
   async subscribe(filter: string, qos: Qos): Promise<void> {
-    await subscribeFilter(this.requireConnected(`subscribe to "${filter}"`), filter, qos);
+    await subscribeFilter(this.requireConnected(errorText('errors.mqtt.action.subscribe', { filter })), filter, qos);
   }
 
   async dispose(): Promise<void> {
@@ -149,8 +150,8 @@ export class DeviceLink {
     }, LINK_RETRY_MS);
   }
 
-  private requireConnected(action: string): mqtt.MqttClient {
-    if (!this.managed) throw new LabError('NOT_CONNECTED', `Cannot ${action}: the virtual device has no MQTT connection.`);
+  private requireConnected(action: ErrorText): mqtt.MqttClient {
+    if (!this.managed) throw new LabError('NOT_CONNECTED', errorText('errors.nightlight.deviceOffline', { action }));
     return this.managed.requireConnected(action);
   }
 

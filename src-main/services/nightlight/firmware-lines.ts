@@ -1,6 +1,8 @@
 // The exact lines the lesson's device programs print (Python with print(), Wio Terminal with Serial.print),
 // and the telemetry payloads they send. Pure; the virtual device decides when to print them.
 import type { ConsoleStyle } from '../../../src-shared/contract/nightlight';
+import { englishOf, type LabSentence } from '../../../src-shared/i18n/lab-text';
+import { note } from './lab-notes';
 import { pythonJsonDumps, pythonRepr } from './python-repr';
 
 /** Python: json.dumps({'light': light}) = `{"light": 0}`; Wio: ArduinoJson's serializeJson = `{"light":652}`. */
@@ -14,9 +16,10 @@ export function connectedLine(style: ConsoleStyle): string {
 }
 
 /** The Wio Terminal prints this when a connection attempt fails; the Python program would crash instead. */
-export function connectFailedLine(style: ConsoleStyle, reason: string): { text: string; kind: 'output' | 'error' } {
+export function connectFailedLine(style: ConsoleStyle, reason: string): { text: string; kind: 'output' | 'error'; note?: LabSentence } {
+  const explained = note('pythonConnectFailed', { reason });
   return style === 'python'
-    ? { text: `Could not connect to the broker: ${reason} (the lesson's Python program would stop here with an error).`, kind: 'error' }
+    ? { text: englishOf(explained), kind: 'error', note: explained }
     : { text: 'Attempting MQTT connection...Retying in 5 seconds - failed, rc=-2', kind: 'output' };
 }
 

@@ -5,6 +5,7 @@ import { NIGHTLIGHT_SERVER_CLIENT_NAME } from '../../../src-shared/contract/nigh
 import type { ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
 import type { Disposable } from '../../lib/emitter';
 import type { MqttClientService } from '../mqtt/mqtt-client-service';
+import { note } from './lab-notes';
 import { parseTelemetry } from './payloads';
 import { pythonJsonDumps, pythonRepr } from './python-repr';
 import type { Print } from './virtual-device';
@@ -60,7 +61,7 @@ export class NightlightServer {
   async start(): Promise<void> {
     this.running = true;
     this.deps.persist();
-    this.deps.print(`[lab] Server started: it listens on "${this.filter()}" and answers on the matching "/commands" topic.`, 'lab-note');
+    this.deps.print(note('serverStarted', { filter: this.filter() }), 'lab-note');
     await this.connect();
     this.deps.changed();
   }
@@ -71,7 +72,7 @@ export class NightlightServer {
     this.subscribedFilter = null;
     this.deps.persist();
     await this.deps.clients.disconnect(NIGHTLIGHT_SERVER_CLIENT_NAME);
-    this.deps.print('[lab] Server stopped.', 'lab-note');
+    this.deps.print(note('serverStopped'), 'lab-note');
     this.deps.changed();
   }
 
@@ -118,7 +119,7 @@ export class NightlightServer {
       await this.deps.clients.connect(NIGHTLIGHT_SERVER_CLIENT_NAME, this.current.profileId, this.current.clientId);
     } catch (error) {
       const status = this.deps.clients.list().find((item) => item.clientName === NIGHTLIGHT_SERVER_CLIENT_NAME);
-      this.deps.print(`[lab] The server could not connect: ${error instanceof Error ? error.message : String(error)}`, 'lab-note');
+      this.deps.print(note('serverCouldNotConnect', { reason: error instanceof Error ? error.message : String(error) }), 'lab-note');
       // A client that failed while preparing (built-in broker down, no such profile) does not retry by itself.
       if (this.running && (!status || status.brokerUrl === '')) {
         this.retryTimer = setTimeout(() => void this.connect(), SERVER_RETRY_MS);
@@ -143,9 +144,9 @@ export class NightlightServer {
     try {
       await this.deps.clients.subscribe(NIGHTLIGHT_SERVER_CLIENT_NAME, filter, this.current.qos);
       this.subscribedFilter = filter;
-      this.deps.print(`[lab] Connected and subscribed to "${filter}".`, 'lab-note');
+      this.deps.print(note('serverSubscribed', { filter }), 'lab-note');
     } catch (error) {
-      this.deps.print(`[lab] Could not subscribe to "${filter}": ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.deps.print(note('couldNotSubscribe', { filter, reason: error instanceof Error ? error.message : String(error) }), 'error');
     }
     this.deps.changed();
   }
@@ -169,7 +170,7 @@ export class NightlightServer {
     const parsed = parseTelemetry(message);
     if (!parsed.ok) {
       this.counts.rejected += 1;
-      this.deps.print(`${parsed.problem} The lesson's server would crash here; this one keeps listening.`, 'error');
+      this.deps.print(note('serverWouldCrash', { problem: parsed.problem }), 'error');
       return;
     }
     const light = parsed.value;
@@ -188,7 +189,7 @@ export class NightlightServer {
         this.counts.answered += 1;
         this.deps.changed();
       })
-      .catch((error: unknown) => this.deps.print(`[lab] Could not send the command to "${topic}": ${error instanceof Error ? error.message : String(error)}`, 'error'));
+      .catch((error: unknown) => this.deps.print(note('couldNotSendCommand', { topic, reason: error instanceof Error ? error.message : String(error) }), 'error'));
   }
 
   /** Most recent last; the oldest device is forgotten beyond MAX_DEVICES, so memory stays bounded. */

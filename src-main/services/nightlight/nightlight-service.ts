@@ -19,8 +19,10 @@ import type {
 } from '../../../src-shared/contract/nightlight';
 import { NIGHTLIGHT_QUEUE_CAPACITY } from '../../../src-shared/contract/nightlight';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { BrokerProfile, BrokerStatus } from '../../../src-shared/contract/schemas';
 import type { EventName, EventPayload } from '../../../src-shared/contract/commands';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 import type { Logger } from '../../lib/logger';
 import type { MqttClientService } from '../mqtt/mqtt-client-service';
 import type { ResolvedConnection } from '../mqtt/resolve-connection';
@@ -29,6 +31,7 @@ import { generateCode } from './code/generate-code';
 import { CounterfitEndpoint } from './counterfit-endpoint';
 import { DeviceLink } from './device-link';
 import { EventOutbox, type OutboxFlush } from './event-outbox';
+import { note } from './lab-notes';
 import { LightSensor } from './light-sensor';
 import { NightlightServer } from './nightlight-server';
 import {
@@ -178,7 +181,7 @@ export class NightlightService {
   clearQueue(): DeviceState {
     const count = this.queue.length;
     this.queue.clear();
-    this.printer('device')(`[lab] Threw away ${count} stored reading(s).`, 'lab-note');
+    this.printer('device')(note('threwAwayStored', { count }), 'lab-note');
     this.outbox.mark('device');
     return this.device.state();
   }
@@ -245,7 +248,8 @@ export class NightlightService {
 
   private printer(target: Target): Print {
     return (text, kind) => {
-      const line: ConsoleLine = { seq: ++this.lineSeq, atMs: Date.now(), text, kind };
+      const base = { seq: ++this.lineSeq, atMs: Date.now(), kind };
+      const line: ConsoleLine = typeof text === 'string' ? { ...base, text } : { ...base, text: englishOf(text), note: text };
       this.consoles[target].push(line);
       this.outbox.addLine(target, line);
     };
@@ -282,7 +286,7 @@ export class NightlightService {
 
   private async requireProfile(profileId: string): Promise<BrokerProfile> {
     const profile = await this.deps.getProfile(profileId);
-    if (!profile) throw new LabError('NOT_FOUND', `There is no broker profile "${profileId}". Pick one from the list.`, 'profileId');
+    if (!profile) throw new LabError('NOT_FOUND', errorText('errors.nightlight.noProfile', { id: profileId }), 'profileId');
     return profile;
   }
 }

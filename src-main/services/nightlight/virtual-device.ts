@@ -4,13 +4,16 @@
 import type { DeviceSettings, DeviceState, LedSource, LedSwitch } from '../../../src-shared/contract/nightlight';
 import { NIGHTLIGHT_DEFAULT_THRESHOLD } from '../../../src-shared/contract/nightlight';
 import type { ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
+import type { LabSentence } from '../../../src-shared/i18n/lab-text';
 import type { Disposable } from '../../lib/emitter';
 import { CommandBurst } from './command-burst';
 import type { DeviceLink } from './device-link';
 import { commandReceivedLine, connectedLine, connectFailedLine, localLoopLine, telemetryLine, telemetryPayload } from './firmware-lines';
+import { note } from './lab-notes';
 import type { LightSensor } from './light-sensor';
 import { parseCommand } from './payloads';
 import { RingBuffer } from './ring-buffer';
+import { startSteadyTimer, type SteadyTimer } from './steady-timer';
 import { StoreAndForward } from './store-and-forward';
 import type { TelemetryQueue } from './telemetry-queue';
 
@@ -21,7 +24,8 @@ export const CONNECT_GRACE_MS = 3000;
 const LED_LOG_SIZE = 50;
 const SHOWN_QUEUE_ITEMS = 100;
 
-export type Print = (text: string, kind: 'output' | 'lab-note' | 'error') => void;
+/** A plain string is program output, printed as is; a LabSentence is the lab speaking, shown in the page's language. */
+export type Print = (text: string | LabSentence, kind: 'output' | 'lab-note' | 'error') => void;
 
 export interface VirtualDeviceDeps {
   link: DeviceLink;
@@ -44,7 +48,7 @@ export class VirtualDevice {
   /** Nothing runs before the service starts the device; settings changed earlier just apply at boot. */
   private started = false;
   private wasConnected = false;
-  private loopTimer: NodeJS.Timeout | undefined;
+  private loopTimer: SteadyTimer | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly replay: StoreAndForward;
   private readonly burst: CommandBurst;
@@ -56,11 +60,10 @@ export class VirtualDevice {
   ) {
     this.burst = new CommandBurst((on, detail) => this.switchLed(on, 'command', detail), deps.print);
     this.replay = new StoreAndForward(deps.queue, deps.link, {
-      started: (count) => deps.print(`[lab] The connection is back: sending ${count} stored reading(s), oldest first.`, 'lab-note'),
+      started: (count) => deps.print(note('replayStarted', { count }), 'lab-note'),
       progressed: () => deps.changed(),
       finished: (sent, stoppedEarly) => {
-        const rest = stoppedEarly ? ` The connection went again; ${deps.queue.length} still wait.` : '';
-        deps.print(`[lab] Sent ${sent} stored reading(s).${rest}`, 'lab-note');
+        deps.print(stoppedEarly ? note('replayStopped', { sent, waiting: deps.queue.length }) : note('replayFinished', { sent }), 'lab-note');
         this.burst.replayFinished();
         deps.changed();
       },
@@ -85,10 +88,10 @@ export class VirtualDevice {
     const { mode, firmwareStage } = this.current;
     if (mode === 'hardware-only') {
       await this.deps.link.close('graceful');
-      this.deps.print('[lab] Hardware only: your own program is the device now. It reads the light and drives the LED through the CounterFit address.', 'lab-note');
+      this.deps.print(note('hardwareOnly'), 'lab-note');
       return this.deps.changed();
     }
-    this.deps.print(`[lab] The device starts its program (stage: ${firmwareStage}).`, 'lab-note');
+    this.deps.print(note('programStarts', { stage: firmwareStage }), 'lab-note');
     if (firmwareStage === 'local-only') {
       await this.deps.link.close('graceful');
       this.startLoop();
@@ -117,7 +120,7 @@ export class VirtualDevice {
     this.powered = on;
     if (!this.started) return;
     if (on) {
-      this.deps.print('[lab] Power on.', 'lab-note');
+      this.deps.print(note('powerOn'), 'lab-note');
       return this.boot();
     }
     this.stopLoop();
@@ -125,7 +128,7 @@ export class VirtualDevice {
     // A device losing power sends no goodbye: the broker only notices when the keep-alive runs out.
     await this.deps.link.close('force');
     this.switchLed(false, 'power', 'power off');
-    this.deps.print('[lab] Power off: the program stopped and the connection just vanished. Stored readings stay on disk.', 'lab-note');
+    this.deps.print(note('powerOff'), 'lab-note');
     this.deps.changed();
   }
 
@@ -133,7 +136,7 @@ export class VirtualDevice {
     if (up === this.deps.link.cable.isUp) return;
     if (up) this.deps.link.cable.restore();
     else this.deps.link.cable.cut();
-    this.deps.print(up ? '[lab] Network restored: the MQTT client reconnects within a few seconds.' : '[lab] Network cut: the connection drops and cannot come back.', 'lab-note');
+    this.deps.print(note(up ? 'networkRestored' : 'networkCut'), 'lab-note');
     this.deps.changed();
   }
 
@@ -177,12 +180,13 @@ export class VirtualDevice {
     if (this.loopTimer || !this.powered) return;
     const local = this.current.firmwareStage === 'local-only' || this.current.firmwareStage === 'connected';
     this.tick();
-    this.loopTimer = setInterval(() => this.tick(), local ? LOCAL_LOOP_MS : this.current.telemetryIntervalMs);
+    // On the lab's timeline, not setInterval's: a busy laptop must not make the device send less often than it was told.
+    this.loopTimer = startSteadyTimer(() => this.tick(), local ? LOCAL_LOOP_MS : this.current.telemetryIntervalMs);
   }
 
   private stopLoop(): void {
     if (this.graceTimer) clearTimeout(this.graceTimer);
-    if (this.loopTimer) clearInterval(this.loopTimer);
+    this.loopTimer?.stop();
     this.graceTimer = undefined;
     this.loopTimer = undefined;
   }
@@ -210,13 +214,13 @@ export class VirtualDevice {
     if (storeAndForward && (!link.connected || this.replay.replaying || queue.length > 0)) {
       queue.push({ topic, payload, qos, retain, queuedAtMs: atMs });
       this.lastTelemetry = { payload, atMs, sent: false };
-      if (!link.connected) this.deps.print(`[lab] Offline: stored this reading (${queue.length} waiting).`, 'lab-note');
+      if (!link.connected) this.deps.print(note('storedOffline', { waiting: queue.length }), 'lab-note');
       this.replay.kick();
       return this.deps.changed();
     }
     this.lastTelemetry = { payload, atMs, sent: false };
     if (!link.connected) {
-      this.deps.print('[lab] Not sent: the device has no connection and store-and-forward is off, so this reading is lost.', 'lab-note');
+      this.deps.print(note('notSentLost'), 'lab-note');
       return this.deps.changed();
     }
     link.publish(topic, payload, qos, retain).then(
@@ -224,7 +228,7 @@ export class VirtualDevice {
         if (this.lastTelemetry?.atMs === atMs) this.lastTelemetry = { payload, atMs, sent: true };
         this.deps.changed();
       },
-      (error: unknown) => this.deps.print(`[lab] Not sent: ${error instanceof Error ? error.message : String(error)}`, 'lab-note'),
+      (error: unknown) => this.deps.print(note('notSent', { reason: error instanceof Error ? error.message : String(error) }), 'lab-note'),
     );
   }
 
@@ -234,7 +238,7 @@ export class VirtualDevice {
     if (!connected && this.wasConnected && status) this.onConnectionLost(status);
     else if (status?.state === 'error' && !this.hasConnected) {
       const line = connectFailedLine(this.current.consoleStyle, status.message ?? 'no answer');
-      this.deps.print(line.text, line.kind);
+      this.deps.print(line.note ?? line.text, line.kind);
     }
     this.wasConnected = connected;
     this.deps.changed();
@@ -245,12 +249,12 @@ export class VirtualDevice {
     const firstTime = !this.hasConnected;
     this.hasConnected = true;
     if (firstTime || consoleStyle === 'wio') this.deps.print(connectedLine(consoleStyle), 'output');
-    else this.deps.print('[lab] Connected again (paho reconnects by itself and prints nothing).', 'lab-note');
+    else this.deps.print(note('connectedAgain'), 'lab-note');
     this.startLoop();
     if (firmwareStage === 'telemetry+commands') {
       if (firstTime || resubscribeOnReconnect) void this.subscribe();
       else if (!storeAndForward) {
-        this.deps.print('[lab] Not subscribed again after the reconnect, like the lesson\'s code: commands no longer arrive. Turn on "re-subscribe on reconnect".', 'lab-note');
+        this.deps.print(note('notResubscribed'), 'lab-note');
       }
     }
     this.burst.open(this.current.offlineCommandPolicy);
@@ -261,7 +265,7 @@ export class VirtualDevice {
   private onConnectionLost(status: ClientStatus): void {
     // With a clean session the broker forgets the subscription; a kept session (store-and-forward) remembers it.
     if (!this.current.storeAndForward) this.listening = false;
-    this.deps.print(`[lab] Connection lost: ${status.message ?? status.state}`, 'lab-note');
+    this.deps.print(note('connectionLost', { reason: status.message ?? status.state }), 'lab-note');
   }
 
   private async subscribe(): Promise<void> {
@@ -269,7 +273,7 @@ export class VirtualDevice {
       await this.deps.link.subscribe(this.current.commandTopic, this.current.qos);
       this.listening = true;
     } catch (error) {
-      this.deps.print(`[lab] Could not subscribe to "${this.current.commandTopic}": ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.deps.print(note('couldNotSubscribe', { filter: this.current.commandTopic, reason: error instanceof Error ? error.message : String(error) }), 'error');
     }
     this.deps.changed();
   }
@@ -280,11 +284,11 @@ export class VirtualDevice {
       if (message.topic !== commandTopic || firmwareStage !== 'telemetry+commands' || mode !== 'virtual' || !this.powered) continue;
       const parsed = parseCommand(message);
       if (!parsed.ok) {
-        this.deps.print(`${parsed.problem} The lesson's code would crash here; this device keeps going.`, 'error');
+        this.deps.print(note('deviceWouldCrash', { problem: parsed.problem }), 'error');
         continue;
       }
       this.deps.print(commandReceivedLine(this.current.consoleStyle, message.payloadText ?? '', parsed.payload), 'output');
-      if (parsed.extraFields.length > 0) this.deps.print(`[lab] Ignored extra field(s): ${parsed.extraFields.join(', ')}. Only "led_on" counts.`, 'lab-note');
+      if (parsed.extraFields.length > 0) this.deps.print(note('ignoredExtraFields', { fields: parsed.extraFields.join(', ') }), 'lab-note');
       this.burst.command(parsed.value, `${message.payloadText ?? ''} on ${message.topic}`);
     }
   }

@@ -2,6 +2,7 @@
 // It does not log or emit; the caller puts the sentence in the packet log.
 import type { Fault, NoteEntry } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { FaultProxy } from './fault-proxy';
 
 export interface FaultNote {
@@ -15,7 +16,7 @@ export function applyFault(proxy: FaultProxy, fault: Fault, clientName: string):
   switch (fault.kind) {
     case 'cut': {
       if (proxy.cut() === 0) {
-        throw new LabError('NOT_CONNECTED', `There is no connection to cut: "${clientName}" is not connected right now. Connect it first.`);
+        throw new LabError('NOT_CONNECTED', errorText('errors.playground.nothingToCut', { clientName }));
       }
       return { event: 'cut', text: `Cut the network of ${clientName}: both sides are closed at once, like pulling the cable.` };
     }

@@ -3,6 +3,7 @@
 import type { IClientOptions, MqttClient } from 'mqtt';
 import type { PlaygroundClient as ClientView } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { ResolvedConnection } from '../mqtt/resolve-connection';
 import type { SessionStore } from './session-store';
 
@@ -19,7 +20,7 @@ export function assertPlainMqtt(resolved: ResolvedConnection): void {
   if (resolved.profile.transport === 'mqtt') return;
   throw new LabError(
     'INVALID_INPUT',
-    `The playground can only break plain mqtt:// connections on purpose, but the broker "${resolved.profile.name}" uses ${resolved.profile.transport}://. Use the built-in broker, or a profile with transport mqtt (like test.mosquitto.org on port 1883).`,
+    errorText('errors.playground.plainOnly', { name: resolved.profile.name, transport: resolved.profile.transport }),
     'target',
   );
 }

@@ -1,7 +1,7 @@
 // Sentences for why a playground client's connection ended or never started, built from what the proxy and
 // mqtt.js saw. Pure: it decides nothing and touches nothing; network errors go through explainMqttError.
-import type { ErrorCode } from '../../../src-shared/contract/result';
-import { explainMqttError, type ErrorTarget, type ExplainedError } from '../mqtt/explain-mqtt-error';
+import { errorText } from '../../../src-shared/i18n/error-text';
+import { explained, explainMqttError, type ErrorTarget, type ExplainedError } from '../mqtt/explain-mqtt-error';
 
 /** MQTT 5 DISCONNECT reason codes a broker sends, in words. */
 const DISCONNECT_REASONS: Record<number, string> = {
@@ -86,24 +86,16 @@ export interface ConnectFailureFacts {
 export function explainConnectFailure(facts: ConnectFailureFacts): ExplainedError {
   const at = `${facts.target.host}:${facts.target.port}`;
   if (facts.upstreamError) return explainMqttError(facts.upstreamError, facts.target);
-  if (facts.cut) return { code: 'BROKER_UNREACHABLE', message: `The connection was cut while it was being set up. Press Connect again.` };
-  if (facts.blackHole) {
-    return {
-      code: 'TIMEOUT',
-      message: `No CONNACK came back: the black hole is on, so the CONNECT packet vanished on the way to ${at}. Switch the black hole off and connect again.`,
-    };
-  }
-  const explained = facts.error ? explainMqttError(facts.error, facts.target) : closedEarly(at);
+  if (facts.cut) return explained('BROKER_UNREACHABLE', errorText('errors.playground.cutWhileConnecting'));
+  if (facts.blackHole) return explained('TIMEOUT', errorText('errors.playground.blackHoleConnect', { at }));
+  const result = facts.error ? explainMqttError(facts.error, facts.target) : closedEarly(at);
   const code = (facts.error as { code?: unknown } | undefined)?.code;
   if (facts.protocolVersion === 5 && (code === 1 || code === 132 || /protocol|malformed|header/i.test(facts.error?.message ?? ''))) {
-    return {
-      code: 'CONNECTION_REFUSED' as ErrorCode,
-      message: `The broker at ${at} does not speak MQTT 5 (the built-in broker speaks MQTT 3.1.1 only). Switch this client to MQTT 3.1.1, or connect it to a broker that speaks MQTT 5, such as mosquitto.`,
-    };
+    return explained('CONNECTION_REFUSED', errorText('errors.playground.noMqtt5', { at }));
   }
-  return explained;
+  return result;
 }
 
 function closedEarly(at: string): ExplainedError {
-  return { code: 'BROKER_UNREACHABLE', message: `${at} closed the connection before accepting it. Check that it is an MQTT broker.` };
+  return explained('BROKER_UNREACHABLE', errorText('errors.playground.closedEarly', { at }));
 }

@@ -4,6 +4,7 @@ import type mqtt from 'mqtt';
 import type { IConnackPacket, IPublishPacket, MqttClient, Packet } from 'mqtt';
 import type { Fault, PlaygroundClient as ClientView, PlaygroundClientState, PlaygroundTarget } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -147,7 +148,7 @@ export class PlaygroundClient {
   }
 
   async publish(request: PublishRequest): Promise<{ sizeBytes: number; packetId: number | null }> {
-    const client = this.requireConnected(`publish to "${request.topic}"`);
+    const client = this.requireConnected(errorText('errors.mqtt.action.publish', { topic: request.topic }));
     const { payload, options } = checkPublish(request, this.settings.protocolVersion, this.connack);
     let packetId: number | null = null;
     const spy = (packet: Packet) => {
@@ -163,7 +164,7 @@ export class PlaygroundClient {
   }
 
   async subscribe(filter: string, qos: Qos): Promise<{ filter: string; requestedQos: Qos; grantedQos: number; downgraded: boolean }> {
-    const client = this.requireConnected(`subscribe to "${filter}"`);
+    const client = this.requireConnected(errorText('errors.mqtt.action.subscribe', { filter }));
     const { grantedQos } = await subscribeFilter(client, filter, qos);
     this.subscriptions.set(filter, { filter, requestedQos: qos, grantedQos });
     this.deps.onChange();
@@ -171,7 +172,7 @@ export class PlaygroundClient {
   }
 
   async unsubscribe(filter: string): Promise<void> {
-    const client = this.requireConnected(`unsubscribe from "${filter}"`);
+    const client = this.requireConnected(errorText('errors.mqtt.action.unsubscribe', { filter }));
     await unsubscribeFilter(client, filter);
     this.subscriptions.delete(filter);
     this.deps.onChange();
@@ -207,7 +208,7 @@ export class PlaygroundClient {
         cut: this.facts.closedFirstBy === 'cut',
       });
       this.setState('error', explained.message, explained.code);
-      pending?.reject(new LabError(explained.code, explained.message));
+      pending?.reject(new LabError(explained.code, explained.text));
       pending = undefined;
       if (current()) this.client = undefined;
       client.end(true);
@@ -289,12 +290,9 @@ export class PlaygroundClient {
     if (client) await endAtOnce(client);
   }
 
-  private requireConnected(action: string): MqttClient {
+  private requireConnected(action: ErrorText): MqttClient {
     if (this.client && this.isConnected) return this.client;
-    throw new LabError(
-      'NOT_CONNECTED',
-      `Cannot ${action}: "${this.name}" is not connected right now (it is ${this.state}). Press Connect first, then try again.`,
-    );
+    throw new LabError('NOT_CONNECTED', errorText('errors.playground.notConnected', { action, name: this.name, state: this.state }));
   }
 
   private forgetSession(): void {

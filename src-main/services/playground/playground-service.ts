@@ -12,6 +12,7 @@ import type {
   PlaygroundTarget,
 } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -78,7 +79,7 @@ export class PlaygroundService {
     this.assertOpen();
     const number = this.nextNumber++;
     const chosenKey = key ?? this.freeKey(`client-${number}`);
-    if (this.clients.has(chosenKey)) throw new LabError('INVALID_INPUT', `There is already a playground client "${chosenKey}".`, 'clientKey');
+    if (this.clients.has(chosenKey)) throw new LabError('INVALID_INPUT', errorText('errors.playground.duplicateKey', { key: chosenKey }), 'clientKey');
     const client = this.create(chosenKey, { ...defaultSettings(`Client ${number}`, `client${number}`), ...settings }, role);
     return client.view();
   }
@@ -170,7 +171,7 @@ export class PlaygroundService {
   async runExperiment(id: ExperimentId, target: PlaygroundTarget): Promise<ExperimentResult> {
     this.assertOpen();
     if (this.running) {
-      throw new LabError('UNAVAILABLE', 'An experiment is already running. Wait until it has finished, then start the next one.');
+      throw new LabError('UNAVAILABLE', errorText('errors.playground.experimentRunning'));
     }
     this.running = runExperiment(id, target, {
       service: this,
@@ -228,13 +229,14 @@ export class PlaygroundService {
     this.assertOpen();
     const client = this.clients.get(key);
     if (!client) {
-      throw new LabError('NOT_FOUND', `There is no playground client "${key}". Pick one of: ${[...this.clients.keys()].join(', ') || 'none'}.`, 'clientKey');
+      const keys = [...this.clients.keys()].join(', ') || errorText('errors.playground.noClients');
+      throw new LabError('NOT_FOUND', errorText('errors.playground.noClient', { key, keys }), 'clientKey');
     }
     return client;
   }
 
   private assertOpen(): void {
-    if (this.disposed) throw new LabError('UNAVAILABLE', 'The playground is closing.');
+    if (this.disposed) throw new LabError('UNAVAILABLE', errorText('errors.playground.closing'));
   }
 }
 

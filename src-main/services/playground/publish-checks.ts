@@ -3,6 +3,7 @@
 import type { IClientPublishOptions, IConnackPacket } from 'mqtt';
 import type { Mqtt5PublishProperties } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 
 export interface PublishRequest {
@@ -40,25 +41,25 @@ export function checkPublish(request: PublishRequest, protocolVersion: 4 | 5, co
   if (hasProperties(request.properties) && protocolVersion !== 5) {
     throw new LabError(
       'INVALID_INPUT',
-      'Message expiry, content type and user properties are MQTT 5 features, but this client speaks MQTT 3.1.1. Switch it to MQTT 5 and connect it to a broker that speaks MQTT 5 (like mosquitto; the built-in broker speaks 3.1.1 only).',
+      errorText('errors.playground.mqtt5Only'),
       'properties',
     );
   }
   if (announced?.maximumQoS !== undefined && request.qos > announced.maximumQoS) {
     throw new LabError(
       'INVALID_INPUT',
-      `This broker accepts messages up to QoS ${announced.maximumQoS} only (it said so in its CONNACK), so a QoS ${request.qos} message would be refused. Publish at QoS ${announced.maximumQoS} or lower.`,
+      errorText('errors.playground.maxQos', { max: announced.maximumQoS, qos: request.qos }),
       'qos',
     );
   }
   if (announced?.retainAvailable === false && request.retain) {
-    throw new LabError('INVALID_INPUT', 'This broker does not keep retained messages (it said so in its CONNACK). Publish without retain.', 'retain');
+    throw new LabError('INVALID_INPUT', errorText('errors.playground.noRetain'), 'retain');
   }
   const sizeBytes = estimatedPacketBytes(request.topic, payload.length, request.qos);
   if (announced?.maximumPacketSize !== undefined && sizeBytes > announced.maximumPacketSize) {
     throw new LabError(
       'INVALID_INPUT',
-      `This message would be about ${sizeBytes} bytes, but the broker accepts packets of at most ${announced.maximumPacketSize} bytes (it said so in its CONNACK). Send a shorter payload.`,
+      errorText('errors.playground.tooLarge', { bytes: sizeBytes, max: announced.maximumPacketSize }),
       'payload',
     );
   }

@@ -1,7 +1,10 @@
 // Owns saved broker profiles: the defaults (always present), the user's own profiles and their sealed passwords.
-// Passwords are sealed with the SecretStore and never appear in list()/get() output: only hasPassword does.
+// Passwords are sealed with the SecretStore and never appear in list()/get() output: only hasPassword does. Without an
+// OS keychain a password is written only with the user's consent; otherwise it is kept in memory for this session.
 import { z } from 'zod';
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
+import { describeIssue } from '../../lib/describe-issue';
 import {
   brokerProfileSchema,
   profileInputSchema,
@@ -16,6 +19,7 @@ import {
   defaultProfiles,
   randomClientIdSuffix,
 } from './default-profiles';
+import type { SecretStorage } from '../../../src-shared/contract/secrets';
 import type { SecretStore } from './secret-store';
 
 const storedProfileSchema = brokerProfileSchema.omit({ hasPassword: true }).extend({ sealedPassword: z.string().optional() });
@@ -43,12 +47,22 @@ function parseFile(raw: unknown): ProfileFile | undefined {
   return { version: 1, clientIdSuffix: suffix, profiles };
 }
 
-function toPublic({ sealedPassword, ...profile }: StoredProfile): BrokerProfile {
-  return { ...profile, hasPassword: sealedPassword !== undefined };
+function toPublic({ sealedPassword, ...profile }: StoredProfile, sessionPassword?: string): BrokerProfile {
+  const sessionOnly = sealedPassword === undefined && sessionPassword !== undefined;
+  return { ...profile, hasPassword: sealedPassword !== undefined || sessionOnly, ...(sessionOnly ? { passwordSessionOnly: true } : {}) };
+}
+
+function consentNeeded(kind: SecretStorage['kind']): LabError {
+  const where = kind === 'plain-file'
+    ? 'This lab runs without an OS keychain (the browser version), so a saved password would sit only base64-encoded in profiles.json in its data folder'
+    : 'This computer has no keychain for MQTT Lab (on Linux: no Secret Service or KWallet), so a saved password would only be obfuscated in profiles.json';
+  return new LabError('INVALID_INPUT', `${where}: anyone who can read that file can read the password. Tick "Save it anyway" to save it, or connect without it being saved (it is then kept only until MQTT Lab closes).`, 'password');
 }
 
 export class ProfileStore {
   private file: ProfileFile | undefined;
+  /** Passwords the user chose not to write to disk: kept here until the lab closes. */
+  private readonly sessionPasswords = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -57,13 +71,17 @@ export class ProfileStore {
   ) {}
 
   list(): Promise<BrokerProfile[]> {
-    return this.enqueue(async () => this.merged(await this.load()).map(toPublic));
+    return this.enqueue(async () => this.merged(await this.load()).map((stored) => this.publicOf(stored)));
+  }
+
+  secretStorage(): SecretStorage {
+    return { kind: this.secrets.storage, secure: this.secrets.storage === 'os-keychain' };
   }
 
   get(id: string): Promise<BrokerProfile | undefined> {
     return this.enqueue(async () => {
       const stored = this.find(await this.load(), id);
-      return stored ? toPublic(stored) : undefined;
+      return stored ? this.publicOf(stored) : undefined;
     });
   }
 
@@ -72,7 +90,8 @@ export class ProfileStore {
     return this.enqueue(async () => {
       const stored = this.find(await this.load(), id);
       if (!stored) return undefined;
-      return { profile: toPublic(stored), password: await this.unsealFor(stored) };
+      const sessionPassword = this.sessionPasswords.get(stored.id);
+      return { profile: this.publicOf(stored), password: sessionPassword ?? (await this.unsealFor(stored)) };
     });
   }
 
@@ -81,15 +100,21 @@ export class ProfileStore {
       const file = await this.load();
       const parsed = parseInput(input);
       const existing = this.find(file, parsed.id);
-      const { password, ...fields } = parsed;
+      const { password, insecureStorageConsent, sessionOnlyPassword, ...fields } = parsed;
       const stored: StoredProfile = { ...lockDefaultFields(fields, this.defaultsOf(file)), sealedPassword: existing?.sealedPassword };
       if (!stored.clientId.trim()) stored.clientId = defaultClientId();
-      if (password === null) stored.sealedPassword = undefined;
+      if (typeof password === 'string' && !sessionOnlyPassword && this.secrets.storage !== 'os-keychain' && !insecureStorageConsent) {
+        throw consentNeeded(this.secrets.storage);
+      }
+      if (password === null || (typeof password === 'string' && sessionOnlyPassword)) stored.sealedPassword = undefined;
       else if (typeof password === 'string') stored.sealedPassword = await this.secrets.seal(password);
       if (stored.sealedPassword === undefined) delete stored.sealedPassword;
       const others = file.profiles.filter((profile) => profile.id !== stored.id);
       await this.write({ ...file, profiles: [...others, stored] });
-      return toPublic(stored);
+      // Only after the write worked: a session password replaces whatever was saved, a saved one ends the session one.
+      if (typeof password === 'string' && sessionOnlyPassword) this.sessionPasswords.set(stored.id, password);
+      else if (password !== undefined) this.sessionPasswords.delete(stored.id);
+      return this.publicOf(stored);
     });
   }
 
@@ -97,12 +122,17 @@ export class ProfileStore {
   remove(id: string): Promise<void> {
     return this.enqueue(async () => {
       if (id === BUILTIN_PROFILE_ID) {
-        throw new LabError('INVALID_INPUT', 'The built-in broker profile cannot be deleted: the lab always needs it. Pick another profile instead.', 'id');
+        throw new LabError('INVALID_INPUT', errorText('errors.profiles.builtinDelete'), 'id');
       }
       const file = await this.load();
-      if (!this.find(file, id)) throw new LabError('NOT_FOUND', `There is no broker profile "${id}" to delete.`, 'id');
+      if (!this.find(file, id)) throw new LabError('NOT_FOUND', errorText('errors.profiles.noneToDelete', { id }), 'id');
       await this.write({ ...file, profiles: file.profiles.filter((profile) => profile.id !== id) });
+      this.sessionPasswords.delete(id);
     });
+  }
+
+  private publicOf(stored: StoredProfile): BrokerProfile {
+    return toPublic(stored, this.sessionPasswords.get(stored.id));
   }
 
   private defaultsOf(file: ProfileFile): StoredProfile[] {
@@ -125,11 +155,7 @@ export class ProfileStore {
     try {
       return await this.secrets.unseal(stored.sealedPassword);
     } catch {
-      throw new LabError(
-        'UNAVAILABLE',
-        `The saved password of profile "${stored.name}" could not be unlocked on this computer. Type the password again and save the profile.`,
-        'password',
-      );
+      throw new LabError('UNAVAILABLE', errorText('errors.profiles.passwordLocked', { name: stored.name }), 'password');
     }
   }
 
@@ -162,8 +188,8 @@ function parseInput(input: ProfileInput): z.output<typeof profileInputSchema> {
   const parsed = profileInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new LabError('INVALID_INPUT', `The profile was not saved: ${issue?.message ?? 'some field is not valid'}.`, field);
+  const { field, sentence } = issue ? describeIssue(issue) : { field: '', sentence: errorText('errors.profiles.someField') };
+  throw new LabError('INVALID_INPUT', errorText('errors.profiles.notSaved', { reason: sentence }), field || undefined);
 }
 
 /** Default profiles keep their kind; the built-in one also keeps its address, which the broker decides. */

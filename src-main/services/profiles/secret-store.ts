@@ -1,9 +1,12 @@
 // How profile passwords are sealed at rest. The Electron shell provides a safeStorage-backed store;
 // this file holds the interface and the plain fallback for the headless host. It never logs secrets.
+import type { SecretStorageKind } from '../../../src-shared/contract/secrets';
 
 export interface SecretStore {
   /** True when sealing uses an OS keychain; false when a copied file would reveal the password. */
   readonly secure: boolean;
+  /** What the UI is told (see src-shared/contract/secrets.ts); only 'os-keychain' saves without consent. */
+  readonly storage: SecretStorageKind;
   seal(plain: string): Promise<string>;
   unseal(sealed: string): Promise<string>;
 }
@@ -16,6 +19,7 @@ const PLAIN_PREFIX = 'plain:';
  */
 export class PlainSecretStore implements SecretStore {
   readonly secure = false;
+  readonly storage: SecretStorageKind = 'plain-file';
 
   async seal(plain: string): Promise<string> {
     return PLAIN_PREFIX + Buffer.from(plain, 'utf8').toString('base64');

@@ -1,6 +1,8 @@
 // Owns the user's settings file (locale, active broker profile, student id): validated reads, atomic writes.
 // A missing or corrupt file gives defaults; it never stores secrets or profiles.
 import { LabError } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
+import { describeIssue } from '../../lib/describe-issue';
 import { settingsSchema, type Settings } from '../../../src-shared/contract/schemas';
 import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
 
@@ -35,8 +37,8 @@ export class SettingsStore {
       const parsed = settingsSchema.safeParse({ ...current, ...withoutUndefined(patch) });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const field = issue?.path.join('.') || undefined;
-        throw new LabError('INVALID_INPUT', `That setting was not saved: ${issue?.message ?? 'the value is not allowed'}.`, field);
+        const { field, sentence } = issue ? describeIssue(issue) : { field: '', sentence: errorText('errors.settings.notAllowed') };
+        throw new LabError('INVALID_INPUT', errorText('errors.settings.notSaved', { reason: sentence }), field || undefined);
       }
       await this.write(parsed.data);
       this.cached = parsed.data;

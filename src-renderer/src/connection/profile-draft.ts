@@ -17,6 +17,10 @@ export interface ProfileDraft {
   password: string;
   clearPassword: boolean;
   hasPassword: boolean;
+  /** "Save it anyway": consent to save the typed password where there is no OS keychain. */
+  saveAnyway?: boolean;
+  /** The password the lab has is kept for this session only (it was not saved to disk). */
+  passwordSessionOnly?: boolean;
   keepaliveSeconds: number | '';
   cleanSession: boolean;
   protocolVersion: 4 | 5;
@@ -83,6 +87,7 @@ export function draftFromProfile(profile: BrokerProfile): ProfileDraft {
     password: '',
     clearPassword: false,
     hasPassword: profile.hasPassword,
+    passwordSessionOnly: profile.passwordSessionOnly === true,
     keepaliveSeconds: profile.keepaliveSeconds,
     cleanSession: profile.cleanSession,
     protocolVersion: profile.protocolVersion,

@@ -19,6 +19,8 @@ export const useAppStore = defineStore('app', () => {
   const locale = ref('en');
   const hostLink = ref<HostLinkInfo>(link.getInfo());
   const error = ref<LabErrorInfo | null>(null);
+  /** The Connection dialog (App.vue shows it): the header's button and the Lesson's security step open it. */
+  const connectionDialogOpen = ref(false);
   const broker = useBrokerStore();
   const connection = useConnectionStore();
   let started = false;
@@ -56,5 +58,15 @@ export const useAppStore = defineStore('app', () => {
     return Boolean(settings);
   }
 
-  return { info, locale, hostLink, error, start, refresh, setLocale };
+  return {
+    info,
+    locale,
+    hostLink,
+    error,
+    connectionDialogOpen,
+    openConnectionDialog: () => (connectionDialogOpen.value = true),
+    start,
+    refresh,
+    setLocale,
+  };
 });

@@ -10,6 +10,7 @@ import {
   type BoardUnderstanding,
   type BridgeStatus,
   type LanBrokerStatus,
+  type LanStudentLogin,
   type LineEnding,
   type MonitorLine,
   type SerialStatus,
@@ -170,6 +171,32 @@ export const useBoardStore = defineStore('board', () => {
     if (next) lan.value = next;
   }
 
+  /** A student's new login: shown once (until dismissed), never asked for again. */
+  const studentLogin = ref<LanStudentLogin | null>(null);
+  const classError = ref<LabErrorInfo | null>(null);
+
+  async function addLanStudent(studentId: string): Promise<boolean> {
+    const next = await callInto(bridge, classError, 'board.addLanStudent', { studentId });
+    if (next) [studentLogin.value, lan.value] = [next, next.lan];
+    return next !== null;
+  }
+
+  async function renewLanStudentPassword(studentId: string): Promise<void> {
+    const next = await callInto(bridge, classError, 'board.renewLanStudentPassword', { studentId });
+    if (next) [studentLogin.value, lan.value] = [next, next.lan];
+  }
+
+  async function removeLanStudent(studentId: string): Promise<void> {
+    const next = await callInto(bridge, classError, 'board.removeLanStudent', { studentId });
+    if (next) lan.value = next;
+    if (next && studentLogin.value?.username === studentId) studentLogin.value = null;
+  }
+
+  async function kickLanClient(clientId: string): Promise<void> {
+    const next = await callInto(bridge, classError, 'board.kickLanClient', { clientId });
+    if (next) lan.value = next;
+  }
+
   let configRequest = 0;
   /** Quick changes can answer out of order: only the newest request may fill `config`. */
   async function loadConfig(): Promise<void> {
@@ -216,5 +243,11 @@ export const useBoardStore = defineStore('board', () => {
     setLanBroker,
     renewLanPassword,
     loadConfig,
+    studentLogin,
+    classError,
+    addLanStudent,
+    renewLanStudentPassword,
+    removeLanStudent,
+    kickLanClient,
   };
 });

@@ -3,6 +3,7 @@
 import type { Ref } from 'vue';
 import type { CommandInput, CommandName, CommandOutput, LabBridge } from '../../../src-shared/contract/commands';
 import { fail, type LabErrorInfo, type Result } from '../../../src-shared/contract/result';
+import { errorText } from '../../../src-shared/i18n/error-text';
 
 /** The lab's shared MQTT client: every screen's "the lab's broker". */
 export const LAB_CLIENT_NAME = 'lab';
@@ -16,7 +17,7 @@ export async function invokeSafely<K extends CommandName>(
     return await bridge.invoke(name, input);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail('INTERNAL', `MQTT Lab could not run "${name}": ${detail}`);
+    return fail('INTERNAL', errorText('errors.input.couldNotRun', { name, detail }));
   }
 }
 

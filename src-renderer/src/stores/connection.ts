@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { LabErrorInfo } from '../../../src-shared/contract/result';
 import type { BrokerProfile, ClientStatus, ProfileInput } from '../../../src-shared/contract/schemas';
+import type { SecretStorage } from '../../../src-shared/contract/secrets';
 import { useBridge } from '../bridge';
 import { callInto, LAB_CLIENT_NAME } from './bridge-call';
 
@@ -14,6 +15,8 @@ export const useConnectionStore = defineStore('connection', () => {
   const labStatus = ref<ClientStatus | null>(null);
   const error = ref<LabErrorInfo | null>(null);
   const busy = ref(false);
+  /** Where saved passwords go; null until known (the dialog then asks nothing, and the main side still refuses). */
+  const secretStorage = ref<SecretStorage | null>(null);
 
   const activeProfile = computed(() => profiles.value.find((profile) => profile.id === activeProfileId.value) ?? null);
 
@@ -39,6 +42,8 @@ export const useConnectionStore = defineStore('connection', () => {
       profiles.value = list.profiles;
       activeProfileId.value = list.activeProfileId;
     }
+    const storage = await bridge.invoke('profiles.getSecretStorage', {});
+    if (storage.ok) secretStorage.value = storage.value;
     const clients = await callInto(bridge, error, 'mqtt.listClients', {});
     const lab = clients?.find((client) => client.clientName === LAB_CLIENT_NAME);
     if (lab) labStatus.value = lab;
@@ -87,6 +92,7 @@ export const useConnectionStore = defineStore('connection', () => {
     labStatus,
     error,
     busy,
+    secretStorage,
     load,
     useProfile,
     saveProfile,

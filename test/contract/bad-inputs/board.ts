@@ -18,4 +18,8 @@ export const boardBadInputs: Record<keyof typeof boardCommands, { input: unknown
   'board.setLanBroker': { input: {}, field: 'enabled' },
   'board.renewLanPassword': { input: { extra: 1 }, field: 'extra' },
   'board.getConfig': { input: { address: 7 }, field: 'address' },
+  'board.addLanStudent': { input: { studentId: 'a/b' }, field: 'studentId' },
+  'board.renewLanStudentPassword': { input: { studentId: '' }, field: 'studentId' },
+  'board.removeLanStudent': { input: {}, field: 'studentId' },
+  'board.kickLanClient': { input: { clientId: '' }, field: 'clientId' },
 };

@@ -28,6 +28,15 @@ export const ALLOWED_PHRASES: readonly string[] = [
   'mqtt_client.subscribe',
   'time.sleep()',
   '?token=',
+  // error messages (src-shared/i18n/errors-en.ts): file names, a certificate's first line, examples typed as is
+  'mosquitto.org.crt',
+  '.crt',
+  'BEGIN CERTIFICATE',
+  'Serial Plotter',
+  '"explorer"',
+  'lab-4k2x9q',
+  '"publisher"',
+  'playground-sensor',
 ];
 
 /** Single words allowed as written (case matters, so "Broker" or "Message" in a sentence still fails). */

@@ -32,8 +32,8 @@ const DATA_PHRASES = [
   'English',
 ];
 const TEXT_ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt', 'aria-valuetext', 'aria-roledescription'];
-/** Code the student copies is shown as written, in any language. `.how-text` is the main side's English "how to run"
- * sentence of the nightlight code (GeneratedCode.howToRun): it needs a contract change to be translated. */
+/** Code the student copies is shown as written, in any language. `.how-text` is "how to run" the nightlight code: its
+ * words are translated (GeneratedCode.howToRunText), the commands in it (pip install ..., python app.py) are not. */
 const CODE = 'pre, code, textarea, script, style, .how-text';
 
 /** Every piece of text a student sees or a screen reader says, one string per text node or attribute. */

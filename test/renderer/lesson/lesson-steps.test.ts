@@ -1,7 +1,7 @@
 // The Lesson page's steps (the whole app at /lesson with a fake bridge): every step is listed, a step shows what to do
 // and takes the student to the lab, its check turns green when the lab says so, and hints open one at a time.
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LessonState, LessonStep } from '../../../src-shared/contract/lesson';
 import App from '../../../src-renderer/src/App.vue';
 import { FakeBridge, makeLessonState } from '../support/fake-bridge';
@@ -46,7 +46,9 @@ describe('lesson steps', () => {
     await wrapper.get('[data-testid="lesson-go"]').trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.path).toBe('/nightlight');
-    expect(router.currentRoute.value.query).toEqual({ section: 'device' });
+    // The Nightlight applied the step's prefill (section=device: the device gets the keyboard) and dropped it.
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}));
+    expect(document.activeElement?.id).toBe('nl-device-title');
   });
 
   it('turns a check green by itself when the lab reports the step passed', async () => {

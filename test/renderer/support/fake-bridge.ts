@@ -256,7 +256,7 @@ export function makeBridgeStatus(overrides: Partial<BridgeStatus> = {}): BridgeS
 }
 
 export function makeLanStatus(overrides: Partial<LanBrokerStatus> = {}): LanBrokerStatus {
-  return { enabled: false, state: 'off', port: null, username: 'mqttlab', password: 'pw-1234', addresses: [], lanClients: 0, ...overrides };
+  return { enabled: false, state: 'off', port: null, username: 'mqttlab', password: 'pw-1234', addresses: [], lanClients: 0, clients: [], students: [], ...overrides };
 }
 
 export function makeBoardSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
@@ -339,6 +339,7 @@ export class FakeBridge implements LinkedBridge {
     this.handle('settings.get', () => ok({ locale: 'en', activeProfileId: 'builtin', studentId: 'lab-test01' }));
     this.handle('broker.getStatus', () => ok(makeBrokerStatus()));
     this.handle('profiles.list', () => ok({ profiles: DEFAULT_PROFILES, activeProfileId: 'builtin' }));
+    this.handle('profiles.getSecretStorage', () => ok({ kind: 'os-keychain', secure: true }));
     this.handle('mqtt.listClients', () => ok([makeClientStatus()]));
     this.handle('playground.listClients', () => ok([]));
     this.handle('playground.listPackets', () => ok({ entries: [], paused: false }));

@@ -22,7 +22,7 @@ describe('LAN mode', () => {
   it('switches on with the generated credentials and off again', async () => {
     harness = await createBoard();
     const on = await harness.service.setLanBroker(true);
-    expect(harness.lan.calls[0]).toEqual({ port: 1883, username: on.username, password: on.password });
+    expect(harness.lan.calls[0]).toEqual({ port: 1883, username: on.username, password: on.password, students: [] });
     expect(on).toMatchObject({ enabled: true, state: 'on', port: 1884 });
     const off = await harness.service.setLanBroker(false);
     expect(harness.lan.calls.at(-1)).toBeNull();

@@ -47,7 +47,7 @@ describe('built-in broker: LAN mode', () => {
   it('is off until asked', async () => {
     const broker = createTestBroker({ lanHost: '127.0.0.1' });
     await broker.start();
-    expect(broker.getLanStatus()).toEqual({ state: 'off', port: null, lanClients: 0 });
+    expect(broker.getLanStatus()).toEqual({ state: 'off', port: null, lanClients: 0, clients: [] });
   });
 
   it('opens a second port that accepts only the generated username and password', async () => {
@@ -82,7 +82,7 @@ describe('built-in broker: LAN mode', () => {
     const local = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`);
     const board = await connectClient(`mqtt://127.0.0.1:${lan.port}`, CREDENTIALS);
     const closed = new Promise<void>((resolve) => board.once('close', () => resolve()));
-    expect(await broker.setLan(null)).toEqual({ state: 'off', port: null, lanClients: 0 });
+    expect(await broker.setLan(null)).toEqual({ state: 'off', port: null, lanClients: 0, clients: [] });
     await closed;
     expect(await refusesConnections(lan.port!)).toBe(true);
     expect(local.connected).toBe(true);

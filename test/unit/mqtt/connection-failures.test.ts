@@ -48,6 +48,7 @@ describe('MqttClientService when things go wrong', () => {
     expect(explainMqttError(refused, { host: 'test.mosquitto.org', port: 1883 })).toEqual({
       code: 'CONNECTION_REFUSED',
       message: 'No broker is answering at test.mosquitto.org:1883. Is the internet reachable? Try the built-in broker.',
+      text: { key: 'errors.mqtt.refusedRemote', params: { at: 'test.mosquitto.org:1883' } },
     });
   });
 

@@ -55,7 +55,7 @@ describe('ProfileStore', () => {
   });
 
   it('keeps a saved profile after a restart, without ever listing its password', async () => {
-    await new ProfileStore(file, secrets).save(schoolProfile({ password: 'hunter2' }));
+    await new ProfileStore(file, secrets).save(schoolProfile({ password: 'hunter2', insecureStorageConsent: true }));
     const store = new ProfileStore(file, secrets);
     const listed = await store.list();
     expect(listed.map((profile) => profile.id)).toEqual([...DEFAULT_IDS, 'school']);
@@ -67,10 +67,10 @@ describe('ProfileStore', () => {
 
   it('keeps the password when it is left out, clears it with null, replaces it with a string', async () => {
     const store = new ProfileStore(file, secrets);
-    await store.save(schoolProfile({ password: 'first' }));
+    await store.save(schoolProfile({ password: 'first', insecureStorageConsent: true }));
     expect(await store.save(schoolProfile({ name: 'Renamed' }))).toMatchObject({ name: 'Renamed', hasPassword: true });
     expect((await store.getWithPassword('school'))?.password).toBe('first');
-    await store.save(schoolProfile({ password: 'second' }));
+    await store.save(schoolProfile({ password: 'second', insecureStorageConsent: true }));
     expect((await store.getWithPassword('school'))?.password).toBe('second');
     expect(await store.save(schoolProfile({ password: null }))).toMatchObject({ hasPassword: false });
     expect((await new ProfileStore(file, secrets).getWithPassword('school'))?.password).toBeUndefined();
@@ -79,6 +79,7 @@ describe('ProfileStore', () => {
   it('stores the password only in sealed form', async () => {
     const sealing: SecretStore = {
       secure: true,
+      storage: 'os-keychain',
       seal: async (plain) => `sealed(${[...plain].reverse().join('')})`,
       unseal: async (sealed) => [...sealed.slice(7, -1)].reverse().join(''),
     };

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Packet } from 'mqtt';
 import type { ExperimentId, ExperimentProgress, PlaygroundTarget } from '../../../../src-shared/contract/playground';
 import { LabError } from '../../../../src-shared/contract/result';
+import { englishOf, type LabSentence } from '../../../../src-shared/i18n/lab-text';
 import type { Disposable } from '../../../lib/emitter';
 import type { ClientSettings, ReceivedPublish } from '../playground-client';
 import type { PlaygroundService } from '../playground-service';
@@ -50,9 +51,10 @@ export class ExperimentKit {
     this.timing = timingFor(target);
   }
 
-  progress(text: string): void {
+  progress(message: LabSentence): void {
     this.step = Math.min(this.step + 1, this.totalSteps);
-    this.report({ runId: this.runId, experimentId: this.experimentId, state: 'running', step: this.step, totalSteps: this.totalSteps, text });
+    const text = englishOf(message);
+    this.report({ runId: this.runId, experimentId: this.experimentId, state: 'running', step: this.step, totalSteps: this.totalSteps, text, message });
   }
 
   finish(state: 'finished' | 'failed', text: string): void {

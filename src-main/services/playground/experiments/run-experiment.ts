@@ -8,6 +8,7 @@ import type { PlaygroundService } from '../playground-service';
 import { qos0Loss, qos1LostPuback, qos2Loss, type ExperimentOutcome } from './delivery-experiments';
 import { experimentInfo } from './experiment-catalog';
 import { ExperimentKit } from './experiment-kit';
+import { said, told } from './result-text';
 import { keepaliveWill, persistentSession, retained } from './session-experiments';
 
 export interface RunExperimentDeps {
@@ -40,12 +41,14 @@ export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, 
     result = { ...base, ...outcome, durationMs: Date.now() - startedAt };
   } catch (error) {
     if (!(error instanceof LabError)) deps.logger.error(`Experiment ${id} failed unexpectedly`, error);
-    const reason = error instanceof LabError ? error.message : 'Something unexpected went wrong inside MQTT Lab; the details are in the log.';
+    // A LabError's words are an error's (the page shows its message); anything else is said here, as a key.
+    const { observed, observedText, ...why } = told([said('failedUnexpected')], said('failedWhy'));
+    const seen = error instanceof LabError ? { observed: error.message } : { observed, observedText };
     result = {
       ...base,
       outcome: 'failed',
-      observed: reason,
-      explanation: 'The experiment could not finish, so it shows nothing about MQTT this time. Check the broker connection and run it again.',
+      ...seen,
+      ...why,
       measurements: {},
       durationMs: Date.now() - startedAt,
     };

@@ -1,6 +1,9 @@
 // English strings of the Explorer page. Part of locales/en.ts; other locales mirror its keys.
 // vue-i18n syntax: {name} is a value, "a | b" picks by count; no bare @, | or braces in text.
 
+import { explorerNoticesEn } from '../../../../src-shared/i18n/en/explorer-notices';
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+
 export default {
   title: 'Explorer',
   description: 'Every topic on the broker, live. Pick one to see its messages, or try wildcards in the lab.',
@@ -235,4 +238,6 @@ export default {
     yes: 'yes',
     no: 'no',
   },
+  // Connection notices the main side sends as keys (English shared with it).
+  ...toVueI18nMessages(explorerNoticesEn),
 };

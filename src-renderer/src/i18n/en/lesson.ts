@@ -2,6 +2,7 @@
 // The lesson's content comes from src-shared/contract/lesson-text-en.ts; the page's own words (buttons, labels) live here.
 
 import { lessonTextEn, toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { lessonWordsEn } from '../../../../src-shared/i18n/en/lesson-words';
 import lessonQuiz from './lesson-quiz';
 
 /** Plain strings instead of the literal types of `as const`, so another locale can say them in its own words. */
@@ -108,4 +109,6 @@ export default {
   },
   ...lessonQuiz,
   ...lessonContent(),
+  // Words inside check sentences (on, dark, why a payload failed), sent by the main side as keys.
+  ...toVueI18nMessages(lessonWordsEn),
 };

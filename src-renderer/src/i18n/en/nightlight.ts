@@ -1,6 +1,9 @@
 // English strings of the Nightlight page. Part of locales/en.ts; other locales mirror its keys.
 // vue-i18n syntax: {name} is a value; literal braces, @ and | are not allowed (payloads come in as values).
 
+import { nightlightNotesEn } from '../../../../src-shared/i18n/en/nightlight-notes';
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+
 export default {
   title: 'Nightlight',
   description: "Build the lesson's nightlight: a light sensor publishes, a server decides, and a light turns on in the dark.",
@@ -174,6 +177,7 @@ export default {
     commandTopic: 'Command topic',
     interval: 'Send every (seconds)',
     intervalHelp: 'The lesson\'s Python device waits 5 seconds, the Wio Terminal 2.',
+    intervalPending: 'Not used yet: press Enter to apply this interval.',
     consoleStyle: 'Console style',
     consoleStyles: {
       python: 'Python (CounterFit or Raspberry Pi)',
@@ -221,4 +225,6 @@ export default {
     copyFailed: 'Copying did not work here. Select the code and press Ctrl+C instead.',
     howToRun: 'How to run it:',
   },
+  // Lab notes and how-to-run steps the main side sends as keys (English shared with it).
+  ...toVueI18nMessages(nightlightNotesEn),
 };

@@ -1,6 +1,9 @@
 // English strings of the Playground page. Part of locales/en.ts; other locales mirror its keys.
 // Written for students of 14 and up: say what happened and why, in plain words.
 
+import { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+
 export default {
   title: 'Playground',
   description: 'Try QoS, retained messages, last will and clean sessions with clients you control, and see what the broker does.',
@@ -233,6 +236,7 @@ export default {
     intro: 'Each one sets up its own clients, breaks the network in one way and checks what MQTT does.',
     run: 'Run',
     runLabel: 'Run experiment {number}: {title}',
+    suggested: 'Your lesson step: run this one.',
     running: 'Running',
     starting: 'Starting...',
     progressLabel: 'Progress of the experiment',
@@ -287,4 +291,6 @@ export default {
       },
     },
   },
+  // Experiment results and steps the main side sends as keys (English shared with it).
+  ...toVueI18nMessages(playgroundResultsEn),
 };

@@ -2,6 +2,7 @@
 // Messages use vue-i18n syntax: {name} is a value, "a | b" picks by count; never write a bare @ or braces.
 
 import board from '../en/board';
+import errors from '../en/errors';
 import explorer from '../en/explorer';
 import lesson from '../en/lesson';
 import nightlight from '../en/nightlight';
@@ -72,6 +73,7 @@ const messages = {
     connect: 'Connect',
     save: 'Save',
     saved: 'Saved "{name}".',
+    savedSessionOnly: 'Saved "{name}". Its password was not saved: it is used only until MQTT Lab closes.',
     delete: 'Delete',
     confirmDelete: 'Delete "{name}"? This cannot be undone.',
     confirmDeleteYes: 'Yes, delete',
@@ -105,6 +107,13 @@ const messages = {
       help: 'Kept safely on this computer and never shown again after saving.',
       saved: 'A password is saved. Type a new one to replace it.',
       clear: 'Remove the saved password',
+      sessionOnly: 'The password is kept only until MQTT Lab closes; it was not saved.',
+      insecure: {
+        'insecure-fallback': 'This computer has no keychain for MQTT Lab, so a saved password would only be scrambled with a key everyone has: anyone who can read your files could read it.',
+        'plain-file': 'This lab runs in the browser without a keychain, so a saved password would be written almost as plain text in its data folder: anyone who can read that folder could read it.',
+      },
+      saveAnyway: 'Save it anyway',
+      saveAnywayHelp: 'Without this tick the password is used only until MQTT Lab closes and is not written to disk.',
     },
     keepalive: { label: 'Keep-alive (seconds)', help: 'How often the client says "I am still here" when it has nothing else to send.' },
     cleanSession: { label: 'Clean session', help: 'Start fresh each time: the broker forgets this client\'s subscriptions and waiting messages.' },
@@ -134,6 +143,7 @@ const messages = {
   nightlight,
   board,
   lesson,
+  errors,
 };
 
 const datetimeFormats = {

@@ -1,6 +1,9 @@
 // Telugu strings of the Explorer page. Part of locales/te.ts; mirrors en/explorer.ts key for key.
 // vue-i18n syntax: {name} is a value, "a | b" picks by count; no bare @, | or braces in text.
 
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { explorerNoticesTe } from './lab-texts';
+
 export default {
   title: 'ఎక్స్‌ప్లోరర్',
   description: 'బ్రోకర్‌లోని ప్రతి టాపిక్, ప్రత్యక్షంగా. దాని మెసేజ్‌లు చూడటానికి ఒకదాన్ని ఎంచుకోండి, లేదా ల్యాబ్‌లో వైల్డ్‌కార్డ్‌లను ప్రయత్నించండి.',
@@ -235,4 +238,5 @@ export default {
     yes: 'అవును',
     no: 'కాదు',
   },
+  ...toVueI18nMessages(explorerNoticesTe),
 };

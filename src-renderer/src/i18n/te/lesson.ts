@@ -2,6 +2,7 @@
 // The lesson's own text is in lesson-content.ts (raw, like the English); topics and JSON stay as the lesson's code writes them.
 
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { lessonWordsTe } from './lab-texts';
 import { lessonContentTe } from './lesson-content';
 import lessonQuiz from './lesson-quiz';
 
@@ -90,4 +91,5 @@ export default {
   },
   ...lessonQuiz,
   ...toVueI18nMessages(lessonContentTe),
+  ...toVueI18nMessages(lessonWordsTe),
 };

@@ -1,6 +1,9 @@
 // Telugu strings of the Nightlight page. Part of locales/te.ts; mirrors en/nightlight.ts key for key.
 // Console lines the lesson's code prints ("MQTT connected!") and code names stay exactly as the code writes them.
 
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { nightlightNotesTe } from './lab-texts';
+
 export default {
   title: 'నైట్‌లైట్',
   description: 'పాఠంలోని నైట్‌లైట్‌ను నిర్మించండి: కాంతి సెన్సర్ పబ్లిష్ చేస్తుంది, సర్వర్ నిర్ణయిస్తుంది, చీకటిలో లైట్ వెలుగుతుంది.',
@@ -174,6 +177,7 @@ export default {
     commandTopic: 'కమాండ్ టాపిక్',
     interval: 'ప్రతి ఇన్ని సెకన్లకు పంపు',
     intervalHelp: 'పాఠంలోని Python పరికరం 5 సెకన్లు ఆగుతుంది, Wio Terminal 2 సెకన్లు.',
+    intervalPending: 'ఇంకా వాడుకలో లేదు: ఈ వ్యవధిని వర్తింపజేయడానికి ఎంటర్ కీ నొక్కండి.',
     consoleStyle: 'కన్సోల్ శైలి',
     consoleStyles: {
       python: 'Python (CounterFit లేదా Raspberry Pi)',
@@ -221,4 +225,5 @@ export default {
     copyFailed: 'ఇక్కడ కాపీ చేయడం పనిచేయలేదు. బదులుగా కోడ్‌ను ఎంచుకుని Ctrl+C నొక్కండి.',
     howToRun: 'దీన్ని ఎలా నడపాలి:',
   },
+  ...toVueI18nMessages(nightlightNotesTe),
 };

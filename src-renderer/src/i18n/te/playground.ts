@@ -1,6 +1,9 @@
 // Telugu strings of the Playground page. Part of locales/te.ts; mirrors en/playground.ts key for key.
 // Packet names (PUBLISH, PUBACK), dup=1 and the like stay as MQTT writes them: students see them in the diagram.
 
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { playgroundResultsTe } from './lab-texts';
+
 export default {
   title: 'ప్లేగ్రౌండ్',
   description: 'మీరు నడిపే క్లయింట్‌లతో QoS, రిటైన్డ్ మెసేజ్‌లు, లాస్ట్ విల్, క్లీన్ సెషన్‌లను ప్రయత్నించి, బ్రోకర్ ఏం చేస్తుందో చూడండి.',
@@ -233,6 +236,7 @@ export default {
     intro: 'ప్రతి ప్రయోగం దాని సొంత క్లయింట్‌లను ఏర్పాటు చేసుకుని, నెట్‌వర్క్‌ను ఒక విధంగా పాడుచేసి, MQTT ఏం చేస్తుందో తనిఖీ చేస్తుంది.',
     run: 'నడుపు',
     runLabel: 'ప్రయోగం {number} నడుపు: {title}',
+    suggested: 'మీ పాఠం దశ: దీన్ని నడపండి.',
     running: 'నడుస్తోంది',
     starting: 'మొదలవుతోంది...',
     progressLabel: 'ప్రయోగం పురోగతి',
@@ -287,4 +291,5 @@ export default {
       },
     },
   },
+  ...toVueI18nMessages(playgroundResultsTe),
 };

@@ -9,7 +9,7 @@ import { settingsSchema } from '../../../../src-shared/contract/schemas';
 import { Emitter } from '../../../../src-main/lib/emitter';
 import { silentLogger } from '../../../../src-main/lib/logger';
 import { BoardService } from '../../../../src-main/services/board/board-service';
-import type { LanListenerStatus, LanSettings } from '../../../../src-main/services/broker/broker-service';
+import type { LanListenerStatus, LanSettings, LanStudentLogin } from '../../../../src-main/services/broker/broker-service';
 import { MqttClientService } from '../../../../src-main/services/mqtt/mqtt-client-service';
 import { resolveConnection } from '../../../../src-main/services/mqtt/resolve-connection';
 import { profileFor, STOPPED_BROKER } from '../../mqtt/service-harness';
@@ -20,13 +20,25 @@ export const STUDENT_ID = 'lab-board1';
 /** Remembers what the board service asked of the broker's LAN mode; never listens anywhere. */
 export class FakeLanBroker {
   calls: Array<LanSettings | null> = [];
-  status: LanListenerStatus = { state: 'off', port: null, lanClients: 0 };
+  status: LanListenerStatus = { state: 'off', port: null, lanClients: 0, clients: [] };
   private readonly emitter = new Emitter<{ changed: LanListenerStatus }>();
   async setLan(settings: LanSettings | null): Promise<LanListenerStatus> {
     this.calls.push(settings);
-    this.status = settings ? { state: 'on', port: settings.port === 1883 ? 1884 : settings.port, lanClients: 0 } : { state: 'off', port: null, lanClients: 0 };
+    this.status = settings
+      ? { state: 'on', port: settings.port === 1883 ? 1884 : settings.port, lanClients: 0, clients: [] }
+      : { state: 'off', port: null, lanClients: 0, clients: [] };
     this.emitter.emit('changed', this.status);
     return this.status;
+  }
+  studentLists: LanStudentLogin[][] = [];
+  kicked: string[] = [];
+  async setLanStudents(students: LanStudentLogin[]): Promise<number> {
+    this.studentLists.push(students);
+    return 0;
+  }
+  async kickLanClient(clientId: string): Promise<number> {
+    this.kicked.push(clientId);
+    return 1;
   }
   getLanStatus(): LanListenerStatus {
     return { ...this.status };

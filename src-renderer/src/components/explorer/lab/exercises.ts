@@ -1,7 +1,8 @@
 // The wildcard lab's built-in exercises ("write a filter that matches these topics and not these") and the check.
 // Topics use the student's own <ID>, like the nightlight's <ID>/telemetry and <ID>/commands. Pure.
 import { topicMatches } from '../../../../../src-shared/mqtt/topic-match';
-import { explainInvalidFilter } from '../../../../../src-shared/mqtt/topic-rules';
+import type { ErrorText } from '../../../../../src-shared/i18n/error-text';
+import { describeInvalidFilter } from '../../../../../src-shared/mqtt/topic-rules';
 
 export interface Exercise {
   id: string;
@@ -62,7 +63,7 @@ export function builtInExercises(studentId: string): Exercise[] {
 
 export interface ExerciseCheck {
   /** The filter is not valid MQTT: the reason, and nothing else is checked. */
-  problem: string | null;
+  problem: ErrorText | null;
   /** Topics that should have matched and did not, and the other way round. */
   missed: string[];
   wronglyMatched: string[];
@@ -70,7 +71,7 @@ export interface ExerciseCheck {
 }
 
 export function checkExercise(filter: string, exercise: Exercise): ExerciseCheck {
-  const problem = explainInvalidFilter(filter);
+  const problem = describeInvalidFilter(filter);
   if (problem) return { problem, missed: [], wronglyMatched: [], solved: false };
   const missed = exercise.mustMatch.filter((topic) => !topicMatches(filter, topic));
   const wronglyMatched = exercise.mustNotMatch.filter((topic) => topicMatches(filter, topic));

@@ -2,7 +2,8 @@
 // wildcard lab over a list of topics. Pure: the components translate; the matching itself is src-shared's.
 import { explainMatch, type MatchStep, type MatchStepOutcome } from '../../../../../src-shared/mqtt/topic-match';
 import { filterHints } from '../../../../../src-shared/mqtt/topic-match';
-import { explainInvalidFilter } from '../../../../../src-shared/mqtt/topic-rules';
+import type { ErrorText } from '../../../../../src-shared/i18n/error-text';
+import { describeInvalidFilter } from '../../../../../src-shared/mqtt/topic-rules';
 
 export interface StepWords {
   key: string;
@@ -38,8 +39,8 @@ export interface LabRow {
 }
 
 export interface LabResult {
-  /** Why the filter is not valid MQTT (then nothing is matched), or null. */
-  problem: string | null;
+  /** Why the filter is not valid MQTT (then nothing is matched), or null; shown with errorText(). */
+  problem: ErrorText | null;
   hints: string[];
   rows: LabRow[];
   matchCount: number;
@@ -47,7 +48,7 @@ export interface LabResult {
 
 /** Every topic marked match / no match with its explanation; an invalid filter matches nothing. */
 export function runWildcardLab(filter: string, topics: readonly string[]): LabResult {
-  const problem = filter === '' ? null : explainInvalidFilter(filter);
+  const problem = filter === '' ? null : describeInvalidFilter(filter);
   const hints = filter === '' ? [] : filterHints(filter);
   if (filter === '' || problem) {
     return { problem, hints, rows: topics.map((topic) => ({ topic, matches: false, steps: [] })), matchCount: 0 };

@@ -1,0 +1,34 @@
+// What an experiment saw and why, and its progress steps, as keys (`playground.results.*`, `playground.runSteps.*`)
+// with their English. Payloads and counts are values, shown as sent; the words around them are translated by the UI.
+import type { LabText } from '../../../../src-shared/i18n/format-lab-text';
+import { englishOf, labText, type LabSentence } from '../../../../src-shared/i18n/lab-text';
+import type { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
+
+type ResultId = Exclude<keyof typeof playgroundResultsEn.results, 'times'>;
+type StepId = keyof typeof playgroundResultsEn.runSteps;
+type Values = Record<string, string | number>;
+
+export function said(id: ResultId, params?: Values, words?: Record<string, LabText>): LabSentence {
+  return labText(`playground.results.${id}`, params, words);
+}
+
+export function step(id: StepId, params?: Values): LabSentence {
+  return labText(`playground.runSteps.${id}`, params);
+}
+
+/** once, twice, N times. */
+export function times(count: number): LabText {
+  if (count === 1) return labText('playground.results.times.once');
+  if (count === 2) return labText('playground.results.times.twice');
+  return labText('playground.results.times.many', { count });
+}
+
+/** The result's English (observed, explanation) next to the same sentences as keys. */
+export function told(observed: LabSentence[], explanation: LabSentence) {
+  return {
+    observed: observed.map((sentence) => englishOf(sentence)).join(' '),
+    explanation: englishOf(explanation),
+    observedText: observed,
+    explanationText: explanation,
+  };
+}

@@ -1,0 +1,41 @@
+// English of the nightlight's console lab notes (what the lab explains, never what the lesson's program prints) and
+// of "how to run" for generated code. Commands to type are {placeholders}, so every language keeps them exact.
+
+export const nightlightNotesEn = {
+  labNotes: {
+    latestWins: '[lab] Latest wins: {count} commands came together after the reconnect; only the newest one switches the LED.',
+    serverStarted: '[lab] Server started: it listens on "{filter}" and answers on the matching "/commands" topic.',
+    serverStopped: '[lab] Server stopped.',
+    serverCouldNotConnect: '[lab] The server could not connect: {reason}',
+    serverSubscribed: '[lab] Connected and subscribed to "{filter}".',
+    couldNotSubscribe: '[lab] Could not subscribe to "{filter}": {reason}',
+    couldNotSendCommand: '[lab] Could not send the command to "{topic}": {reason}',
+    serverWouldCrash: '{problem} The lesson\'s server would crash here; this one keeps listening.',
+    deviceWouldCrash: '{problem} The lesson\'s code would crash here; this device keeps going.',
+    threwAwayStored: '[lab] Threw away {count} stored reading(s).',
+    replayStarted: '[lab] The connection is back: sending {count} stored reading(s), oldest first.',
+    replayFinished: '[lab] Sent {sent} stored reading(s).',
+    replayStopped: '[lab] Sent {sent} stored reading(s). The connection went again; {waiting} still wait.',
+    hardwareOnly: '[lab] Hardware only: your own program is the device now. It reads the light and drives the LED through the CounterFit address.',
+    programStarts: '[lab] The device starts its program (stage: {stage}).',
+    powerOn: '[lab] Power on.',
+    powerOff: '[lab] Power off: the program stopped and the connection just vanished. Stored readings stay on disk.',
+    networkRestored: '[lab] Network restored: the MQTT client reconnects within a few seconds.',
+    networkCut: '[lab] Network cut: the connection drops and cannot come back.',
+    storedOffline: '[lab] Offline: stored this reading ({waiting} waiting).',
+    notSentLost: '[lab] Not sent: the device has no connection and store-and-forward is off, so this reading is lost.',
+    notSent: '[lab] Not sent: {reason}',
+    connectedAgain: '[lab] Connected again (paho reconnects by itself and prints nothing).',
+    notResubscribed: '[lab] Not subscribed again after the reconnect, like the lesson\'s code: commands no longer arrive. Turn on "re-subscribe on reconnect".',
+    connectionLost: '[lab] Connection lost: {reason}',
+    ignoredExtraFields: '[lab] Ignored extra field(s): {fields}. Only "led_on" counts.',
+    pythonConnectFailed: 'Could not connect to the broker: {reason} (the lesson\'s Python program would stop here with an error).',
+  },
+  runSteps: {
+    installThenRun: '{install}, then: {run}',
+    installThenRunCounterfit: '{install}, then: {run} (MQTT Lab answers as CounterFit).',
+    installThenRunNode: '{install}, then: {run} ({runtime} or newer).',
+    platformio: 'In {tool} add {libraries}, then upload.',
+    eachInOwnTerminal: 'Run each command in its own terminal ({install}).',
+  },
+};

@@ -1,0 +1,13 @@
+// Every English text the main side hands the UI as a key (see lab-text.ts), by the UI's namespace: each locale's
+// <domain>.ts holds the same subtrees (English ones import these). Placeholders are {letters}; no '|' or '@'.
+import { explorerNoticesEn } from './en/explorer-notices';
+import { lessonWordsEn } from './en/lesson-words';
+import { nightlightNotesEn } from './en/nightlight-notes';
+import { playgroundResultsEn } from './en/playground-results';
+
+export const labTextEn = {
+  lesson: lessonWordsEn,
+  nightlight: nightlightNotesEn,
+  playground: playgroundResultsEn,
+  explorer: explorerNoticesEn,
+};
