@@ -15,6 +15,15 @@ function textOf(value: LocationQuery[string] | undefined): string | null {
   return typeof first === 'string' ? first : null;
 }
 
+/** A handler that throws on an odd value (a hand-edited address) counts as not understood, never as an unhandled error. */
+async function understood(handler: PrefillHandler, value: string): Promise<boolean> {
+  try {
+    return await handler(value);
+  } catch {
+    return false;
+  }
+}
+
 /** Call `apply()` once the view's data is loaded; later changes of the query (same page) are applied by themselves. */
 export function usePrefill(handlers: PrefillHandlers) {
   const route = useRoute();
@@ -28,7 +37,7 @@ export function usePrefill(handlers: PrefillHandlers) {
     for (const [key, handler] of Object.entries(handlers)) {
       const value = textOf(query[key]);
       if (value === null) continue;
-      if (await handler(value)) applied.push(key);
+      if (await understood(handler, value)) applied.push(key);
       else console.warn(`Take me there: ${path} did not understand ${key}=${JSON.stringify(value)}.`);
     }
     if (applied.length === 0 || route.path !== path) return;

@@ -37,6 +37,14 @@ describe('Nightlight', () => {
     expect(focusedId()).toBe('nl-light-number');
   });
 
+  it('a hand-edited address with an odd section is left in the address and warned about, not thrown', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { router } = await mountLab(App, { bridge: prefillBridge(), path: '/nightlight?section=constructor' });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('section="constructor"')));
+    expect(router.currentRoute.value.query).toEqual({ section: 'constructor' });
+    warn.mockRestore();
+  });
+
   it('E1: puts the keyboard on the device', async () => {
     await open('/nightlight?section=device');
     expect(focusedId()).toBe('nl-device-title');
