@@ -1,5 +1,5 @@
 // Profile passwords sealed with Electron's safeStorage (the OS keychain). Never logs or returns a secret
-// anywhere but to its caller. Where no keychain exists it falls back to the plain store and says so (secure: false).
+// anywhere but to its caller. Where no keychain exists it falls back to the plain store and says so ('insecure-fallback').
 import { safeStorage, type SafeStorage } from 'electron';
 import { LabError } from '../../src-shared/contract/result';
 import type { SecretStorageKind } from '../../src-shared/contract/secrets';
@@ -18,14 +18,15 @@ export class SafeStorageSecretStore implements SecretStore {
 
   private constructor(
     private readonly api: SafeStorageApi,
-    /** Encryption works at all (possibly with a fixed key, see `secure`). */
+    /** Encryption works at all (possibly with a fixed key, see `keychain`). */
     private readonly available: boolean,
-    readonly secure: boolean,
+    /** The key is kept by an OS keychain, not built into Chromium. */
+    private readonly keychain: boolean,
   ) {}
 
   /** Without a keychain (basic_text, or no encryption at all) the password is only obfuscated: the user must agree. */
   get storage(): SecretStorageKind {
-    return this.secure ? 'os-keychain' : 'insecure-fallback';
+    return this.keychain ? 'os-keychain' : 'insecure-fallback';
   }
 
   /**

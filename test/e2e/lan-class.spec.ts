@@ -81,6 +81,8 @@ test('a teacher adds a student, sees their board connected, and kicks it', async
   await expect(login).toBeHidden();
   await expect(page.locator('body')).not.toContainText(password);
 
+  // Another board's client id (here the lab's own kind) is refused: a student's login takes only their own.
+  expect((await connect(port, { username: 'alpha-01', password, clientId: 'lab-explorer' })).code).toBe(2);
   const { client: board, code } = await connect(port, { username: 'alpha-01', password, clientId: 'alpha-01nightlight_client' });
   expect(code).toBe(0);
   await board.publishAsync('alpha-01/telemetry', '{"light":512}', { qos: 1 });

@@ -40,6 +40,7 @@ export function boardConfig(input: BoardConfigInput): BoardConfig {
     `const char *MQTT_USERNAME = "${input.username}";`,
     `const char *MQTT_PASSWORD = "${input.password}";`,
     '',
+    ...studentClientIdNote(input),
     'const string CLIENT_NAME = ID + "nightlight_client";',
     '',
     'const string CLIENT_TELEMETRY_TOPIC = ID + "/telemetry";',
@@ -55,6 +56,15 @@ export function boardConfig(input: BoardConfigInput): BoardConfig {
     '',
   ].join('\n');
   return { brokerAddress: address, port: input.port, configH, connectLines, warnings: warnings(input) };
+}
+
+/** A student's own login (username = ID) is accepted only with that student's client ids: see studentOwnsClientId. */
+function studentClientIdNote(input: BoardConfigInput): string[] {
+  if (input.username !== input.studentId) return [];
+  return [
+    '// With your own login the broker takes only client ids of your ID: ID + "nightlight_client",',
+    '// ID + "nightlight_server", or ID + "." + any name. Any other one gets rc=2, so keep this line as it is.',
+  ];
 }
 
 function warnings(input: BoardConfigInput): string[] {

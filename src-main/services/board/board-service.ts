@@ -72,7 +72,7 @@ export class BoardService {
     this.now = deps.now ?? Date.now;
     const { logger } = deps;
     this.events = new Emitter((error) => logger.error('A board event listener failed', error));
-    this.store = new BoardStore(deps.storePath);
+    this.store = new BoardStore(deps.storePath, logger);
     const pathExists = deps.pathExists ?? existsSync;
     this.watcher = new PortWatcher({
       binding: deps.binding, logger, pathExists, pollMs: deps.pollMs ?? BOARD_PORT_POLL_MS, getRememberedPaths: () => this.store.rememberedPaths(),

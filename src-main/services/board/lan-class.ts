@@ -4,6 +4,7 @@ import type { LanStudent } from '../../../src-shared/contract/board';
 import { LabError } from '../../../src-shared/contract/result';
 import type { BrokerService, LanStudentLogin } from '../broker/broker-service';
 import { hashPassword } from '../broker/student-password';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import { generatePassword, LAN_USERNAME, type BoardStore, type StoredStudent } from './board-store';
 
 export interface LanClassDeps {
@@ -14,6 +15,7 @@ export interface LanClassDeps {
 
 export class LanClass {
   private students: StoredStudent[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: LanClassDeps) {}
 
@@ -31,32 +33,44 @@ export class LanClass {
   }
 
   /** Adds a student; resolves with their new password (the only time it exists outside a board). */
-  async add(id: string): Promise<string> {
+  add(id: string): Promise<string> {
+    return this.serial(() => this.addNow(id));
+  }
+
+  private async addNow(id: string): Promise<string> {
     if (id === LAN_USERNAME) {
-      throw new LabError('INVALID_INPUT', `"${LAN_USERNAME}" is the lab's shared board login, so it cannot be a student's ID. Use the student's own ID, like "lab-4k2x9q".`, 'studentId');
+      throw new LabError('INVALID_INPUT', errorText('errors.board.sharedLogin', { username: LAN_USERNAME }), 'studentId');
     }
     if (this.find(id)) {
-      throw new LabError('INVALID_INPUT', `There is already a student "${id}". To give them a new password use "New password" next to their ID.`, 'studentId');
+      throw new LabError('INVALID_INPUT', errorText('errors.board.studentExists', { id }), 'studentId');
     }
     return this.setPassword(id, this.deps.now?.() ?? Date.now());
   }
 
   /** A new password for a student: their boards are disconnected, and a kicked (blocked) student may log in again. */
-  async renew(id: string): Promise<string> {
-    return this.setPassword(id, this.require(id).addedAtMs);
+  renew(id: string): Promise<string> {
+    return this.serial(() => this.setPassword(id, this.require(id).addedAtMs));
   }
 
-  async remove(id: string): Promise<void> {
+  remove(id: string): Promise<void> {
+    return this.serial(() => this.removeNow(id));
+  }
+
+  private async removeNow(id: string): Promise<void> {
     this.require(id);
     this.students = await this.deps.store.removeStudent(id);
     await this.push();
   }
 
   /** Disconnects a LAN client; when it logged in as a student, that student stays blocked until a new password. */
-  async kick(clientId: string): Promise<void> {
+  kick(clientId: string): Promise<void> {
+    return this.serial(() => this.kickNow(clientId));
+  }
+
+  private async kickNow(clientId: string): Promise<void> {
     const client = this.deps.broker.getLanStatus().clients.find((candidate) => candidate.clientId === clientId);
     if (!client) {
-      throw new LabError('NOT_FOUND', `"${clientId}" is not connected through the local network any more, so there is nothing to disconnect.`, 'clientId');
+      throw new LabError('NOT_FOUND', errorText('errors.board.lanGone', { clientId }), 'clientId');
     }
     const student = client.studentId === null ? undefined : this.find(client.studentId);
     if (student && !student.blocked) {
@@ -65,6 +79,13 @@ export class LanClass {
       await this.push();
     }
     await this.deps.broker.kickLanClient(clientId);
+  }
+
+  /** Changes run one after another, each seeing the last one's result: a double-clicked Add makes one password. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async setPassword(id: string, addedAtMs: number): Promise<string> {
@@ -84,7 +105,7 @@ export class LanClass {
 
   private require(id: string): StoredStudent {
     const student = this.find(id);
-    if (!student) throw new LabError('NOT_FOUND', `There is no student "${id}" in this class. Add them first.`, 'studentId');
+    if (!student) throw new LabError('NOT_FOUND', errorText('errors.board.noStudent', { id }), 'studentId');
     return student;
   }
 }

@@ -2,7 +2,7 @@
 // it never talks to the parent process and never exits the process itself.
 import http from 'node:http';
 import net from 'node:net';
-import { Aedes, type AedesOptions } from 'aedes';
+import { Aedes, type AedesOptions, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { keepDeliveryCountersInOrder } from './aedes-delivery-order';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
@@ -79,12 +79,15 @@ function createWebSocketServers(broker: Aedes) {
 type Authenticate = NonNullable<AedesOptions['authenticate']>;
 
 /** Loopback clients get in as before; clients through the LAN listener only with the teacher's or a student's login. */
-function lanAuthenticate(getLan: () => LanListener): Authenticate {
+function lanAuthenticate(getLan: () => LanListener, getBroker: () => Aedes, getAccess: () => LanAccess): Authenticate {
   return (client, username, password, done) => {
+    // aedes has set client.id by now, but registers the client (ending one with the same id) only after this.
+    const holderOfClientId = (getBroker() as unknown as { clients: Record<string, Client | undefined> }).clients[client.id]?.conn;
     getLan()
-      .verdict(client.conn, username, password)
+      .verdict(client.conn, { clientId: client.id, username, password, holderOfClientId })
       .then(
         (verdict) => {
+          if (verdict.lan && verdict.returnCode === 0) getAccess().dropForeignWill(client);
           if (!verdict.lan || verdict.returnCode === 0) return done(null, true);
           const error = Object.assign(new Error('This local-network port of MQTT Lab needs the username and password the lab shows.'), {
             returnCode: verdict.returnCode,
@@ -103,8 +106,9 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
     ...(options.aedesOptions ?? AEDES_OPTIONS),
     id: store.brokerId,
     persistence: store.persistence,
-    authenticate: lanAuthenticate(() => lan),
+    authenticate: lanAuthenticate(() => lan, () => broker, () => access),
     authorizeSubscribe: (client, subscription, callback) => access.authorizeSubscribe(client, subscription, callback),
+    authorizeForward: (client, packet) => access.authorizeForward(client, packet),
   });
   keepDeliveryCountersInOrder(broker);
   const lan = new LanListener((socket) => broker.handle(socket));

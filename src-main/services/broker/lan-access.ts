@@ -1,4 +1,4 @@
-// Inside the worker: what LAN clients may do and who they are. Students publish and subscribe only under `<ID>/`
+// Inside the worker: what LAN clients may do and who they are. Students publish, subscribe and receive only under `<ID>/`
 // (a subscribe outside gets SUBACK 0x80, a publish outside is acknowledged and dropped, as mosquitto's ACLs do);
 // the teacher's shared login and every loopback client keep full access. Also keeps the live list of LAN clients.
 import type net from 'node:net';
@@ -26,6 +26,26 @@ export class LanAccess {
     const studentId = this.studentOf(client);
     callback(null, studentId === null || studentMayUse(studentId, subscription.topic) ? subscription : null);
   };
+
+  /**
+   * For aedes' options: a student gets nothing outside `<ID>/`, not even from a session they resumed (its queued
+   * messages pass here too) or a subscription restored with it. Runs for every delivery: one map lookup.
+   */
+  readonly authorizeForward: NonNullable<AedesOptions['authorizeForward']> = (client, packet) => {
+    const studentId = this.studentOf(client);
+    return studentId === null || studentMayUse(studentId, packet.topic) ? packet : null;
+  };
+
+  /**
+   * Right after a student's login is accepted, before aedes stores the will: a will outside `<ID>/` is dropped. The
+   * publish guard below also drops it when it fires with its client, but a will left in the on-disk store by a broker
+   * crash is published later with no client, and would otherwise get through.
+   */
+  dropForeignWill(client: Client): void {
+    const pending = client as unknown as { _will?: { topic?: string } | null };
+    const studentId = this.studentOf(client);
+    if (studentId !== null && pending._will && !studentMayUse(studentId, String(pending._will.topic))) pending._will = null;
+  }
 
   /**
    * aedes' authorizePublish can only close the connection (MQTT-3.3.5-2 allows that or a normal acknowledgement);

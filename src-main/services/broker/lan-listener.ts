@@ -6,9 +6,17 @@ import { listenOnFreePort } from '../../lib/listen-on-free-port';
 import type { LanListenerConfig, LanStudentLogin } from './broker-protocol';
 import { passwordMatches } from './student-password';
 
-/** CONNACK return codes (MQTT 3.1.1): 4 = bad user name or password, 5 = not authorised. PubSubClient prints them as rc=4/5. */
+/**
+ * CONNACK return codes (MQTT 3.1.1), printed by PubSubClient as rc=2..5: 2 = identifier (client id) rejected,
+ * 3 = server unavailable (try again), 4 = bad user name or password, 5 = not authorised.
+ */
+export const IDENTIFIER_REJECTED = 2;
+export const SERVER_UNAVAILABLE = 3;
 export const BAD_CREDENTIALS = 4;
 export const NOT_AUTHORISED = 5;
+
+/** scrypt takes ~50 ms and 16 MB per check: more at once than this and a login gets rc=3 (boards retry by themselves). */
+export const MAX_PASSWORD_CHECKS = 2;
 
 function digest(value: string | Buffer): Buffer {
   return createHash('sha256').update(value).digest();
@@ -30,13 +38,41 @@ export function studentMayUse(studentId: string, topicOrFilter: string): boolean
   return topicOrFilter.startsWith(`${studentId}/`);
 }
 
-export type LanVerdict = { lan: false } | { lan: true; returnCode: 0 | typeof BAD_CREDENTIALS | typeof NOT_AUTHORISED };
+/** The lesson's client ids: the student's ID followed by one of these, with nothing in between. */
+const LESSON_CLIENT_SUFFIXES = ['nightlight_client', 'nightlight_server'];
+/** What a student ID may contain (studentIdSchema): any other character after the ID ends it. */
+const ID_CHARACTER = /[A-Za-z0-9_-]/;
+
+/**
+ * A student's client ids: `<ID>nightlight_client`, `<ID>nightlight_server`, or `<ID>` then a character that cannot be in
+ * an ID (like `.`) and anything (`alpha.laptop`). So no client id belongs to two students, even when one ID starts
+ * another ("lab-a", "lab-ab"): `lab-abnightlight_client` is lab-ab's only. The bare `<ID>` is left out for the same reason
+ * (it would be `lab` + `nightlight_client` for a student called "labnightlight_client").
+ */
+export function studentOwnsClientId(studentId: string, clientId: string): boolean {
+  if (!clientId.startsWith(studentId)) return false;
+  const rest = clientId.slice(studentId.length);
+  return LESSON_CLIENT_SUFFIXES.includes(rest) || (rest.length > 1 && !ID_CHARACTER.test(rest[0]!));
+}
+
+/** What a CONNECT brought, and the connection that now holds its client id (if any): a student may only replace their own. */
+export interface LanLogin {
+  clientId: string;
+  username: string | undefined;
+  password: Buffer | undefined;
+  holderOfClientId?: unknown;
+}
+
+type RefusalCode = typeof IDENTIFIER_REJECTED | typeof SERVER_UNAVAILABLE | typeof BAD_CREDENTIALS | typeof NOT_AUTHORISED;
+export type LanVerdict = { lan: false } | { lan: true; returnCode: 0 | RefusalCode };
 
 export class LanListener {
   private server: net.Server | null = null;
   private config: LanListenerConfig | null = null;
   private readonly sockets = new Set<net.Socket>();
   private readonly identities = new Map<net.Socket, LanIdentity>();
+  /** Password checks (scrypt) running now. */
+  private checking = 0;
 
   constructor(private readonly handle: (socket: net.Socket) => void) {}
 
@@ -82,19 +118,36 @@ export class LanListener {
   }
 
   /** For aedes' authenticate hook: is this connection a LAN one, and if so may it in? */
-  async verdict(connection: unknown, username: string | undefined, password: Buffer | undefined): Promise<LanVerdict> {
+  async verdict(connection: unknown, login: LanLogin): Promise<LanVerdict> {
     const socket = connection as net.Socket;
     if (!this.sockets.has(socket)) return { lan: false };
+    const { username, password } = login;
     const config = this.config;
     if (!config || username === undefined) return { lan: true, returnCode: NOT_AUTHORISED };
     if (credentialsMatch(config, username, password)) return this.admit(socket, { kind: 'shared', username });
     const student = config.students.find((candidate) => candidate.id === username);
-    if (!student || !(await passwordMatches(student, password))) return { lan: true, returnCode: BAD_CREDENTIALS };
+    if (!student) return { lan: true, returnCode: BAD_CREDENTIALS };
+    if (this.checking >= MAX_PASSWORD_CHECKS) return { lan: true, returnCode: SERVER_UNAVAILABLE };
+    this.checking += 1;
+    const matches = await passwordMatches(student, password).finally(() => (this.checking -= 1));
+    if (!matches) return { lan: true, returnCode: BAD_CREDENTIALS };
     // The class list may have changed while scrypt ran: check again against the current one.
     const current = this.config?.students.find((candidate) => candidate.id === username);
     if (!current || current.hash !== student.hash) return { lan: true, returnCode: BAD_CREDENTIALS };
     if (current.blocked) return { lan: true, returnCode: NOT_AUTHORISED };
+    if (!this.mayTakeClientId(current.id, login)) return { lan: true, returnCode: IDENTIFIER_REJECTED };
     return this.admit(socket, { kind: 'student', username, studentId: current.id, hash: current.hash });
+  }
+
+  /**
+   * aedes ends the connection already using a client id, on any listener, and hands its session to the newcomer:
+   * a student may do that only with their own client ids, and only to a connection of their own.
+   */
+  private mayTakeClientId(studentId: string, login: LanLogin): boolean {
+    if (!studentOwnsClientId(studentId, login.clientId)) return false;
+    if (login.holderOfClientId === undefined) return true;
+    const holder = this.identities.get(login.holderOfClientId as net.Socket);
+    return holder?.kind === 'student' && holder.studentId === studentId;
   }
 
   identityOf(connection: unknown): LanIdentity | undefined {

@@ -3,8 +3,6 @@
 import type { SecretStorageKind } from '../../../src-shared/contract/secrets';
 
 export interface SecretStore {
-  /** True when sealing uses an OS keychain; false when a copied file would reveal the password. */
-  readonly secure: boolean;
   /** What the UI is told (see src-shared/contract/secrets.ts); only 'os-keychain' saves without consent. */
   readonly storage: SecretStorageKind;
   seal(plain: string): Promise<string>;
@@ -15,10 +13,9 @@ const PLAIN_PREFIX = 'plain:';
 
 /**
  * No encryption at all: base64 only keeps passwords from being read over a shoulder.
- * Used where there is no OS keychain (the headless host); `secure: false` lets the UI say so.
+ * Used where there is no OS keychain (the headless host); `storage: 'plain-file'` lets the UI say so.
  */
 export class PlainSecretStore implements SecretStore {
-  readonly secure = false;
   readonly storage: SecretStorageKind = 'plain-file';
 
   async seal(plain: string): Promise<string> {

@@ -20,18 +20,18 @@ describe('SafeStorageSecretStore', () => {
   });
 
   it('is secure with a real keychain, and not with Linux basic_text or before ready', async () => {
-    expect((await SafeStorageSecretStore.create(safeStorage, 'darwin')).secure).toBe(true);
-    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).secure).toBe(true);
+    expect((await SafeStorageSecretStore.create(safeStorage, 'darwin')).storage).toBe('os-keychain');
+    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).storage).toBe('os-keychain');
     safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
-    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).secure).toBe(false);
+    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).storage).toBe('insecure-fallback');
     safeStorage.getSelectedStorageBackend.mockReturnValue('unknown');
-    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).secure).toBe(false);
+    expect((await SafeStorageSecretStore.create(safeStorage, 'linux')).storage).toBe('insecure-fallback');
   });
 
   it('falls back to the plain store, and says it is not secure, when there is no encryption at all', async () => {
     safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
     const store = await SafeStorageSecretStore.create(safeStorage, 'win32');
-    expect(store.secure).toBe(false);
+    expect(store.storage).toBe('insecure-fallback');
     const sealed = await store.seal('pw');
     expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
     await expect(new PlainSecretStore().unseal(sealed)).resolves.toBe('pw');

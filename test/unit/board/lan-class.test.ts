@@ -24,6 +24,8 @@ describe('LAN class', () => {
     expect(login.config.configH).toContain('const string ID = "alpha";');
     expect(login.config.configH).toContain('const char *MQTT_USERNAME = "alpha";');
     expect(login.config.configH).toContain(`const char *MQTT_PASSWORD = "${login.password}";`);
+    // Their login takes only their own client ids: the config.h says which, next to CLIENT_NAME.
+    expect(login.config.configH).toMatch(/only client ids of your ID: ID \+ "nightlight_client"[\s\S]*rc=2[\s\S]*\nconst string CLIENT_NAME = ID \+ "nightlight_client";/);
     expect(login.lan.students).toEqual([{ id: 'alpha', addedAtMs: expect.any(Number), blocked: false }]);
 
     const state = harness.service.getState().lan;
@@ -77,5 +79,29 @@ describe('LAN class', () => {
     const after = await harness.service.removeLanStudent('alpha');
     expect(after.students).toEqual([]);
     expect(harness.lan.studentLists.at(-1)).toEqual([]);
+  });
+});
+
+describe('LAN class: changes one at a time', () => {
+  it('a double-clicked Add makes one student with one password; the second click says the student exists', async () => {
+    harness = await createBoard();
+    const results = await Promise.allSettled([harness.service.addLanStudent('delta'), harness.service.addLanStudent('delta')]);
+    const added = results.filter((result) => result.status === 'fulfilled');
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(added).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/already a student "delta"/);
+    const password = (added[0] as PromiseFulfilledResult<{ password: string }>).value.password;
+    expect(await passwordMatches(harness.lan.studentLists.at(-1)![0]!, password)).toBe(true);
+  });
+
+  it('students added at the same time are all kept, in memory and on disk', async () => {
+    harness = await createBoard();
+    const dataDir = harness.dataDir;
+    await Promise.all(['alpha', 'bravo', 'charlie'].map((id) => harness!.service.addLanStudent(id)));
+    expect(harness.service.getState().lan.students.map((student) => student.id).sort()).toEqual(['alpha', 'bravo', 'charlie']);
+    await harness.service.dispose();
+    harness = await createBoard({ dataDir });
+    expect(harness.service.getState().lan.students.map((student) => student.id).sort()).toEqual(['alpha', 'bravo', 'charlie']);
   });
 });

@@ -4,46 +4,10 @@
 import { spawn } from 'node:child_process';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BrokerService, LanStudentLogin } from '../../../src-main/services/broker/broker-service';
-import { hashPassword } from '../../../src-main/services/broker/student-password';
 import { closeAll, connectClient, createTestBroker, waitFor } from './support/broker-test-kit';
-
-const TEACHER = { username: 'mqttlab-board', password: 'k7Qm2xPz9RtW4vNs' };
-const PASSWORD_A = 'aaaaBBBBccccDDDD';
-const PASSWORD_B = 'eeeeFFFFggggHHHH';
+import { classBroker, collect, connackCode, PASSWORD_A, PASSWORD_B, settle, student, TEACHER } from './support/lan-class-kit';
 
 afterEach(closeAll);
-
-async function student(id: string, password: string, blocked = false): Promise<LanStudentLogin> {
-  return { id, ...(await hashPassword(password)), blocked };
-}
-
-async function classBroker(): Promise<{ broker: BrokerService; lanPort: number; loopbackPort: number }> {
-  const broker = createTestBroker({ lanHost: '127.0.0.1' });
-  const status = await broker.start();
-  const lan = await broker.setLan({ port: 0, ...TEACHER, students: [await student('alpha', PASSWORD_A), await student('bravo', PASSWORD_B)] });
-  return { broker, lanPort: lan.port!, loopbackPort: status.tcpPort! };
-}
-
-function connackCode(port: number, options: mqtt.IClientOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
-    client.once('connect', () => client.end(true, () => resolve(0)));
-    client.once('error', (error) => {
-      client.end(true);
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'number') resolve(code);
-      else reject(error);
-    });
-  });
-}
-
-/** Collects every message a client gets, so a test can check that something did NOT arrive. */
-function collect(client: mqtt.MqttClient): string[] {
-  const seen: string[] = [];
-  client.on('message', (topic, payload) => seen.push(`${topic} ${payload.toString()}`));
-  return seen;
-}
 
 function run(command: string, args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -72,7 +36,7 @@ describe('LAN mode for a class: per-student topics', () => {
     await teacher.publishAsync('bravo/telemetry', 'not for alpha');
     await teacher.publishAsync('alpha/commands', 'on');
     await waitFor(() => seen.length > 0, 5000, 'alpha to get its command');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
     expect(seen).toEqual(['alpha/commands on']);
     expect(alpha.connected).toBe(true);
   });
@@ -82,19 +46,19 @@ describe('LAN mode for a class: per-student topics', () => {
     const watcher = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`);
     await watcher.subscribeAsync('#');
     const seen = collect(watcher);
-    const alpha = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'alpha', password: PASSWORD_A });
+    const alpha = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'alpha', password: PASSWORD_A, clientId: 'alpha.laptop' });
     await alpha.publishAsync('bravo/commands', 'off', { qos: 1 });
     await alpha.publishAsync('bravo/commands', 'off', { qos: 2, retain: true });
     await alpha.publishAsync('alpha/telemetry', '{"light":640}', { qos: 1 });
     await waitFor(() => seen.length > 0, 5000, 'alpha/telemetry at the watcher');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
     expect(seen).toEqual(['alpha/telemetry {"light":640}']);
     expect(alpha.connected).toBe(true);
     // The dropped retained message was not stored either.
     const late = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`);
     const lateSeen = collect(late);
     await late.subscribeAsync('bravo/#');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
     expect(lateSeen).toEqual([]);
   });
 
@@ -107,7 +71,7 @@ describe('LAN mode for a class: per-student topics', () => {
 
   it('mosquitto_sub with a student login is refused B/# and #; mosquitto_pub reaches only the student\'s own topics', async () => {
     const { lanPort, loopbackPort } = await classBroker();
-    const login = ['-h', '127.0.0.1', '-p', String(lanPort), '-u', 'alpha', '-P', PASSWORD_A];
+    const login = ['-h', '127.0.0.1', '-p', String(lanPort), '-u', 'alpha', '-P', PASSWORD_A, '-i', 'alpha.mosquitto'];
     const denied = await run('mosquitto_sub', [...login, '-t', 'bravo/#', '-t', '#', '-W', '2', '-v']);
     expect(`${denied.stdout}${denied.stderr}`).toMatch(/denied/i);
 
@@ -117,7 +81,7 @@ describe('LAN mode for a class: per-student topics', () => {
     expect((await run('mosquitto_pub', [...login, '-t', 'bravo/commands', '-m', 'off', '-q', '1'])).code).toBe(0);
     expect((await run('mosquitto_pub', [...login, '-t', 'alpha/telemetry', '-m', 'hello', '-q', '1'])).code).toBe(0);
     await waitFor(() => seen.length > 0, 5000, 'alpha/telemetry at the watcher');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
     expect(seen).toEqual(['alpha/telemetry hello']);
 
     // Retained, so the subscriber gets it however long it takes to start.
@@ -163,13 +127,51 @@ describe('LAN mode for a class: who is connected, and kicking', () => {
     await broker.start();
     const bravoLogin = await student('bravo', PASSWORD_B);
     const lanPort = (await broker.setLan({ port: 0, ...TEACHER, students: [await student('alpha', PASSWORD_A), bravoLogin] })).port!;
-    const alpha = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'alpha', password: PASSWORD_A });
-    const bravo = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'bravo', password: PASSWORD_B });
+    const alpha = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'alpha', password: PASSWORD_A, clientId: 'alpha.laptop' });
+    const bravo = await connectClient(`mqtt://127.0.0.1:${lanPort}`, { username: 'bravo', password: PASSWORD_B, clientId: 'bravonightlight_client' });
     const closed = new Promise<void>((resolve) => alpha.once('close', () => resolve()));
     await broker.setLanStudents([bravoLogin]);
     await closed;
     expect(bravo.connected).toBe(true);
     await waitFor(() => broker.getLanStatus().clients.length === 1, 5000, 'one client left');
     expect(broker.getLanStatus().clients[0]!.studentId).toBe('bravo');
+  });
+});
+
+describe("LAN mode for a class: a student cannot take over another client's session", () => {
+  it("a student reusing an offline loopback session's client id gets rc=2, and that session keeps its queued message", async () => {
+    const { lanPort, loopbackPort } = await classBroker();
+    const dash = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`, { clientId: 'dash', clean: false });
+    await dash.subscribeAsync('#', { qos: 1 });
+    await dash.endAsync();
+    const publisher = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`);
+    await publisher.publishAsync('bravo/secret', 'for dash only', { qos: 1 });
+
+    expect(await connackCode(lanPort, { username: 'alpha', password: PASSWORD_A, clientId: 'dash', clean: false })).toBe(2);
+
+    // The queued message is still there for the real owner.
+    const back = mqtt.connect(`mqtt://127.0.0.1:${loopbackPort}`, { clientId: 'dash', clean: false, reconnectPeriod: 0 });
+    try {
+      const seen = collect(back);
+      await waitFor(() => seen.length > 0, 5000, 'dash to get its queued message');
+      expect(seen).toEqual(['bravo/secret for dash only']);
+    } finally {
+      await back.endAsync(true);
+    }
+  });
+
+  it('a student reusing a connected loopback client id gets rc=2 and the loopback client stays connected', async () => {
+    const { lanPort, loopbackPort } = await classBroker();
+    const explorer = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`, { clientId: 'teacher-explorer' });
+    // Even a client id in alpha's own form is not alpha's while a loopback client holds it.
+    const device = await connectClient(`mqtt://127.0.0.1:${loopbackPort}`, { clientId: 'alphanightlight_client' });
+    let closes = 0;
+    explorer.on('close', () => (closes += 1));
+    device.on('close', () => (closes += 1));
+    expect(await connackCode(lanPort, { username: 'alpha', password: PASSWORD_A, clientId: 'teacher-explorer' })).toBe(2);
+    expect(await connackCode(lanPort, { username: 'alpha', password: PASSWORD_A, clientId: 'alphanightlight_client' })).toBe(2);
+    await settle(500);
+    expect(closes).toBe(0);
+    expect(explorer.connected && device.connected).toBe(true);
   });
 });

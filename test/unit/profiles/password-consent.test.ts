@@ -16,7 +16,6 @@ function school(overrides: Partial<ProfileInput> = {}): ProfileInput {
 
 /** Seals by reversing, like a keychain that never writes the plain text. */
 const keychain: SecretStore = {
-  secure: true,
   storage: 'os-keychain',
   seal: async (plain) => `sealed(${[...plain].reverse().join('')})`,
   unseal: async (sealed) => [...sealed.slice(7, -1)].reverse().join(''),

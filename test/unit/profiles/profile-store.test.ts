@@ -78,7 +78,6 @@ describe('ProfileStore', () => {
 
   it('stores the password only in sealed form', async () => {
     const sealing: SecretStore = {
-      secure: true,
       storage: 'os-keychain',
       seal: async (plain) => `sealed(${[...plain].reverse().join('')})`,
       unseal: async (sealed) => [...sealed.slice(7, -1)].reverse().join(''),

@@ -169,6 +169,8 @@ export default {
   lanClass: {
     title: 'A class on this broker',
     help: 'Give each student their own login. A student\'s board may publish and subscribe only under their own ID (like "lab-4k2x9q/"); everything else is refused.',
+    clientIdHelp:
+      'A student\'s board must use a client id made of their ID: {client} (as in config.h), {server}, or {named} with any name after the dot. Any other client id is refused ({rc}), so no student can take over another board\'s session, even when one ID starts another ({short} and {long}).',
     idLabel: 'Student ID',
     idHelp: 'The ID in the student\'s config.h: 3 to 32 letters, digits, - or _.',
     add: 'Add student',
