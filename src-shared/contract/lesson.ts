@@ -55,6 +55,8 @@ export const MAX_REFLECTION_CHARS = 5000;
 export const MAX_ASSIGNMENT_CHARS = 20_000;
 /** Student profiles on one computer (a class set); more are refused with an explanation. */
 export const MAX_LESSON_PROFILES = 100;
+/** The name of the profile the lab makes when there is none; the UI shows it in the student's language. */
+export const FIRST_LESSON_PROFILE_NAME = 'Student';
 
 /**
  * One thing a step needs done. explorer-exercise / playground-experiment: the UI reports completion with

@@ -2,8 +2,8 @@
 // Schemas for playground clients, network faults, the packet log and experiments; no runtime-specific imports.
 import { z } from 'zod';
 import { englishError, englishErrorMessage, errorText } from '../i18n/error-text';
-import { labSentenceSchema } from './lab-sentence';
-import { filterSchema, qosSchema, topicSchema } from './schemas';
+import { labSentenceSchema, labTextSchema } from './lab-sentence';
+import { errorTextSchema, filterSchema, qosSchema, topicSchema } from './schemas';
 
 /** The most payload characters one playground publish may carry; brokers may accept less (see the publish result). */
 export const MAX_PLAYGROUND_PAYLOAD_CHARS = 1_000_000;
@@ -16,6 +16,13 @@ export const PAYLOAD_PREVIEW_CHARS = 120;
 export const playgroundClientKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, englishError('errors.playground.clientKey'));
+
+/** The clients every playground starts with; the UI shows their names in the student's language until renamed. */
+export const STARTING_PLAYGROUND_CLIENTS = [
+  { key: 'publisher', name: 'Publisher', idPrefix: 'publisher' },
+  { key: 'subscriber', name: 'Subscriber', idPrefix: 'subscriber' },
+  { key: 'late-subscriber', name: 'Late subscriber', idPrefix: 'late-sub' },
+] as const;
 
 /** Where playground clients connect: the built-in broker, or the broker of the lab's active profile. */
 export const playgroundTargetSchema = z.enum(['builtin', 'active-profile']);
@@ -92,8 +99,9 @@ export const playgroundClientSchema = z.object({
   /** 'experiment' clients are made by a running experiment and removed when it ends. */
   role: z.enum(['student', 'experiment']),
   state: playgroundClientStateSchema,
-  /** A sentence for the student about the state, especially errors and faults. */
+  /** A sentence for the student about the state, especially errors and faults (English; messageText is it as a key). */
   message: z.string().optional(),
+  messageText: labTextSchema.optional(),
   errorCode: z.string().optional(),
   target: playgroundTargetSchema.nullable(),
   /** The real broker, mqtt://host:port ('' before the first connect); the client itself talks to the proxy. */
@@ -268,8 +276,8 @@ export const experimentResultSchema = z.object({
   expected: z.string(),
   observed: z.string(),
   explanation: z.string(),
-  /** observed as sentences with keys (English joined = observed); absent when a failure's words are an error's. */
-  observedText: z.array(labSentenceSchema).optional(),
+  /** observed as sentences with keys (English joined = observed); a failure's is its error text. */
+  observedText: z.array(z.union([labSentenceSchema, errorTextSchema()])).optional(),
   explanationText: labSentenceSchema.optional(),
   /** Numbers behind "observed", e.g. { subscriberCopies: 2, resentWithDup: true, willAfterMs: 7512 }. */
   measurements: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),

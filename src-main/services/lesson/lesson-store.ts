@@ -2,7 +2,7 @@
 // Tolerant reads (a bad profile is skipped, not the whole file) and atomic, serialized writes. No MQTT, no checks.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { lessonCheckSchema, MAX_LESSON_PROFILES } from '../../../src-shared/contract/lesson';
+import { FIRST_LESSON_PROFILE_NAME, lessonCheckSchema, MAX_LESSON_PROFILES } from '../../../src-shared/contract/lesson';
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText } from '../../../src-shared/i18n/error-text';
 import { studentIdSchema } from '../../../src-shared/contract/schemas';
@@ -57,7 +57,7 @@ export class LessonStore {
     });
     const wanted = typeof raw?.activeProfileId === 'string' ? raw.activeProfileId : '';
     const store = new LessonStore(filePath, profiles, wanted, now);
-    if (profiles.length === 0) await store.create('Student', studentId);
+    if (profiles.length === 0) await store.create(FIRST_LESSON_PROFILE_NAME, studentId);
     else if (!profiles.some((profile) => profile.id === wanted)) await store.select(profiles[0]!.id);
     return store;
   }

@@ -11,6 +11,7 @@ import type {
   PlaygroundClient as ClientView,
   PlaygroundTarget,
 } from '../../../src-shared/contract/playground';
+import { STARTING_PLAYGROUND_CLIENTS } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
@@ -36,11 +37,7 @@ export interface PlaygroundServiceDeps {
 
 type ServiceEvents = { clients: ClientView[]; packets: LogEntry[]; progress: ExperimentProgress };
 
-const STARTING_CLIENTS: ReadonlyArray<{ key: string; name: string; idPrefix: string }> = [
-  { key: 'publisher', name: 'Publisher', idPrefix: 'publisher' },
-  { key: 'subscriber', name: 'Subscriber', idPrefix: 'subscriber' },
-  { key: 'late-subscriber', name: 'Late subscriber', idPrefix: 'late-sub' },
-];
+const STARTING_CLIENTS = STARTING_PLAYGROUND_CLIENTS;
 
 export class PlaygroundService {
   private readonly clients = new Map<string, PlaygroundClient>();

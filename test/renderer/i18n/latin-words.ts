@@ -1,5 +1,6 @@
 // What may stay in Latin script when the app speaks Telugu: MQTT and code words students meet on brokers and in code,
 // product names, and exact strings the lesson's code prints. Everything else in Latin letters counts as untranslated.
+// Shared by the renderer's fake-bridge check (telugu-pages.test.ts) and the real-lab check (test/e2e/telugu.spec.ts).
 
 /** Removed first, as written (case matters): phrases whose words would be too loose to allow one by one. */
 export const ALLOWED_PHRASES: readonly string[] = [
@@ -59,6 +60,13 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   // the retain "flag" of a message, named once next to its Telugu word
   'flag',
 ]);
+
+/** Attributes whose words a student sees or a screen reader says. */
+export const TEXT_ATTRIBUTES: readonly string[] = ['aria-label', 'placeholder', 'title', 'alt', 'aria-valuetext', 'aria-roledescription'];
+
+/** Code the student copies is shown as written, in any language. `.how-text` is "how to run" the nightlight code: its
+ * words are translated (GeneratedCode.howToRunText), the commands in it (pip install ..., python app.py) are not. */
+export const CODE_SELECTOR = 'pre, code, textarea, script, style, .how-text';
 
 /** Latin-script words in `text` that are neither allowed words nor part of an allowed phrase (or of `extraPhrases`). */
 export function untranslatedWords(text: string, extraPhrases: readonly string[] = []): string[] {

@@ -8,7 +8,7 @@ import { explorerBridge, giveElementsASize, makeMessage, makeNode } from '../exp
 import { playgroundBridge } from '../playground/support';
 import { FakeBridge, makePacketEntry } from '../support/fake-bridge';
 import { mountLab } from '../support/mount-lab';
-import { untranslatedWords } from './latin-words';
+import { CODE_SELECTOR, TEXT_ATTRIBUTES, untranslatedWords } from './latin-words';
 
 enableAutoUnmount(afterEach);
 let restoreSize: () => void;
@@ -31,10 +31,7 @@ const DATA_PHRASES = [
   'Asha',
   'English',
 ];
-const TEXT_ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt', 'aria-valuetext', 'aria-roledescription'];
-/** Code the student copies is shown as written, in any language. `.how-text` is "how to run" the nightlight code: its
- * words are translated (GeneratedCode.howToRunText), the commands in it (pip install ..., python app.py) are not. */
-const CODE = 'pre, code, textarea, script, style, .how-text';
+const CODE = CODE_SELECTOR;
 
 /** Every piece of text a student sees or a screen reader says, one string per text node or attribute. */
 function visibleTexts(): string[] {

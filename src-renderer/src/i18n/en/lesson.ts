@@ -43,6 +43,7 @@ export default {
     title: 'Student',
     pick: 'Student profile',
     option: '{name} ({passed} of {total})',
+    firstName: 'Student',
     yourId: 'Your ID: {id}',
     new: 'New student',
     rename: 'Rename',

@@ -2,6 +2,7 @@
 // Written for students of 14 and up: say what happened and why, in plain words.
 
 import { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
+import { playgroundStatusEn } from '../../../../src-shared/i18n/en/playground-status';
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 
 export default {
@@ -20,6 +21,7 @@ export default {
     add: 'Add a client',
     addName: 'Name of the new client',
     addPlaceholder: 'Sensor',
+    startingNames: { publisher: 'Publisher', subscriber: 'Subscriber', lateSubscriber: 'Late subscriber' },
     remove: 'Remove',
     removeLabel: 'Remove the client {name}',
     empty: 'No clients yet. Add one to start.',
@@ -91,6 +93,8 @@ export default {
     formatJson: 'JSON',
     jsonOk: 'Valid JSON.',
     jsonBad: 'This is not valid JSON: {reason}',
+    jsonBadAt: 'This is not valid JSON: something is wrong near character {position}.',
+    jsonBadEnd: 'This is not valid JSON: it ends too early. Is a closing quote or bracket missing?',
     retain: 'Retain',
     retainHelp: 'The broker keeps this as the last message on the topic and hands it to anyone who subscribes later.',
     retainedEmptyHint: 'An empty retained message clears the one the broker keeps.',
@@ -293,4 +297,6 @@ export default {
   },
   // Experiment results and steps the main side sends as keys (English shared with it).
   ...toVueI18nMessages(playgroundResultsEn),
+  // Client status lines and why a connection ended, sent as keys too.
+  ...toVueI18nMessages(playgroundStatusEn),
 };

@@ -65,6 +65,13 @@ const messages = {
       custom: 'yours',
     },
     inUse: 'in use',
+    shippedNames: {
+      builtin: 'Built-in broker (this computer)',
+      mosquittoPlain: 'test.mosquitto.org (plain, 1883)',
+      mosquittoTls: 'test.mosquitto.org (TLS, 8883)',
+      mosquittoWs: 'test.mosquitto.org (WebSocket, 8080)',
+      mosquittoWss: 'test.mosquitto.org (secure WebSocket, 8081)',
+    },
     newProfile: 'New custom profile',
     newProfileName: 'My broker',
     copyProfile: 'Copy to a custom profile',

@@ -66,6 +66,13 @@ const messages = {
       custom: 'మీది',
     },
     inUse: 'వాడుకలో ఉంది',
+    shippedNames: {
+      builtin: 'అంతర్నిర్మిత బ్రోకర్ (ఈ కంప్యూటర్)',
+      mosquittoPlain: 'test.mosquitto.org (సాదా, 1883)',
+      mosquittoTls: 'test.mosquitto.org (TLS, 8883)',
+      mosquittoWs: 'test.mosquitto.org (WebSocket, 8080)',
+      mosquittoWss: 'test.mosquitto.org (సురక్షిత WebSocket, 8081)',
+    },
     newProfile: 'కొత్త సొంత ప్రొఫైల్',
     newProfileName: 'నా బ్రోకర్',
     copyProfile: 'సొంత ప్రొఫైల్‌గా కాపీ చేయి',

@@ -25,6 +25,7 @@ export default {
     title: 'విద్యార్థి',
     pick: 'విద్యార్థి ప్రొఫైల్',
     option: '{name} ({total} లో {passed})',
+    firstName: 'విద్యార్థి',
     yourId: 'మీ ID: {id}',
     new: 'కొత్త విద్యార్థి',
     rename: 'పేరు మార్చు',

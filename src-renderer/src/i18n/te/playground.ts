@@ -3,6 +3,7 @@
 
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 import { playgroundResultsTe } from './lab-texts';
+import { playgroundStatusTe } from './playground-status';
 
 export default {
   title: 'ప్లేగ్రౌండ్',
@@ -20,6 +21,7 @@ export default {
     add: 'క్లయింట్ జోడించు',
     addName: 'కొత్త క్లయింట్ పేరు',
     addPlaceholder: 'సెన్సర్',
+    startingNames: { publisher: 'పబ్లిషర్', subscriber: 'సబ్‌స్క్రైబర్', lateSubscriber: 'ఆలస్యంగా వచ్చే సబ్‌స్క్రైబర్' },
     remove: 'తీసివేయి',
     removeLabel: '{name} క్లయింట్‌ను తీసివేయి',
     empty: 'ఇంకా క్లయింట్‌లు లేవు. మొదలుపెట్టడానికి ఒకటి జోడించండి.',
@@ -91,6 +93,8 @@ export default {
     formatJson: 'JSON',
     jsonOk: 'సరైన JSON.',
     jsonBad: 'ఇది సరైన JSON కాదు: {reason}',
+    jsonBadAt: 'ఇది సరైన JSON కాదు: {position} వ అక్షరం దగ్గర ఏదో తప్పు ఉంది.',
+    jsonBadEnd: 'ఇది సరైన JSON కాదు: అది ముందుగానే ముగిసిపోయింది. మూసే కోట్ గానీ బ్రాకెట్ గానీ లేదా?',
     retain: 'రిటైన్',
     retainHelp: 'బ్రోకర్ దీన్ని ఆ టాపిక్ చివరి మెసేజ్‌గా ఉంచుకుని, తర్వాత సబ్‌స్క్రైబ్ చేసే ఎవరికైనా అందిస్తుంది.',
     retainedEmptyHint: 'ఖాళీ రిటైన్డ్ మెసేజ్, బ్రోకర్ ఉంచుకున్న దాన్ని తుడిచివేస్తుంది.',
@@ -292,4 +296,5 @@ export default {
     },
   },
   ...toVueI18nMessages(playgroundResultsTe),
+  ...toVueI18nMessages(playgroundStatusTe),
 };
