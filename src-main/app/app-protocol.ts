@@ -1,10 +1,16 @@
 // The app:// scheme the Electron window loads the renderer from: serves files from out/renderer only,
 // refuses anything outside it (../, encoded or not, symlinks), and sends the CSP with every response.
+import { englishErrorMessage, errorText, type ErrorKey, type ErrorParams } from '../../src-shared/i18n/error-text';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol, session as electronSession, type Session } from 'electron';
 import type { Disposable } from '../lib/emitter';
 import { CONTENT_SECURITY_POLICY } from './csp';
+
+/** An HTTP body for a refused request: plain English (a browser shows it as text), from the shared sentences. */
+function english(key: ErrorKey, params: ErrorParams): string {
+  return englishErrorMessage(errorText(key, params));
+}
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lab';
@@ -113,10 +119,10 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
   const root = path.resolve(rendererDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return respond(405, `The app only serves its own files; ${request.method} requests are not allowed.`);
+      return respond(405, english('errors.app.onlyGet', { method: request.method }));
     }
     const filePath = resolveRequestPath(root, request.url);
-    if (filePath === null) return respond(403, `Refused: ${request.url} is not a file of MQTT Lab.`);
+    if (filePath === null) return respond(403, english('errors.app.notAFile', { url: request.url }));
     let body = await readInside(root, filePath);
     let servedPath = filePath;
     // Routes of the single-page app (no file extension) load the app itself, so a reload keeps working.
@@ -124,8 +130,8 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
       servedPath = path.join(root, 'index.html');
       body = await readInside(root, servedPath);
     }
-    if (body === 'outside') return respond(403, `Refused: ${request.url} points outside MQTT Lab's files.`);
-    if (body === 'missing') return respond(404, `MQTT Lab has no file at ${new URL(request.url).pathname}.`);
+    if (body === 'outside') return respond(403, english('errors.app.outside', { url: request.url }));
+    if (body === 'missing') return respond(404, english('errors.app.missing', { path: new URL(request.url).pathname }));
     const contentType = MIME_TYPES[path.extname(servedPath).toLowerCase()] ?? 'application/octet-stream';
     return respond(200, request.method === 'HEAD' ? '' : body, contentType);
   };

@@ -1,5 +1,6 @@
 // The Electron app lifecycle: single instance, security hooks, the app protocol, the IPC adapter, windows,
 // and a clean quit that waits for the lab to close its clients and broker. Which services exist is main.ts's call.
+import { englishErrorMessage, errorText } from '../../src-shared/i18n/error-text';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -147,7 +148,8 @@ class ElectronApp {
   private fail(error: unknown): void {
     this.options.logger.error('MQTT Lab could not start', error);
     const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('MQTT Lab could not start', `${reason}\n\nThe details are in the log.`);
+    // Before the page (and its language) exists, so in English, from the same sentences the UI translates.
+    dialog.showErrorBox(englishErrorMessage(errorText('errors.app.startFailedTitle')), englishErrorMessage(errorText('errors.app.startFailed', { reason })));
     this.quitState = 'done';
     app.exit(1);
   }

@@ -1,5 +1,6 @@
 // The Electron transport: one ipcMain.handle channel per contract command, and bus events to our windows.
 // It checks who is calling and forwards to the dispatcher; it must not validate input or know any service.
+import { errorText } from '../../src-shared/i18n/error-text';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { commands, type CommandName } from '../../src-shared/contract/commands';
 import { fail } from '../../src-shared/contract/result';
@@ -76,10 +77,7 @@ export function registerIpcAdapter(options: IpcAdapterOptions): Disposable {
     ipcMain.handle(commandChannel(name), async (event, input: unknown) => {
       if (!isTrustedSender(event, ownWindows)) {
         logger.warn(`Refused ${name} from ${describeSender(event)}: it is not the MQTT Lab window.`);
-        return fail(
-          'UNAVAILABLE',
-          `MQTT Lab only answers its own window. The request "${name}" came from ${describeSender(event)}, which is not part of the app.`,
-        );
+        return fail('UNAVAILABLE', errorText('errors.app.otherWindow', { name, sender: describeSender(event) }));
       }
       return dispatch(name, input);
     });

@@ -178,7 +178,7 @@ export const bridgeStatusSchema = z.object({
   toBoardCount: z.number(),
   errorCount: z.number(),
   /** Newest last, at most 20: a board line that was not JSON, a publish that failed, a write to an unplugged board. */
-  errors: z.array(z.object({ atMs: z.number(), message: z.string() })),
+  errors: z.array(z.object({ atMs: z.number(), message: z.string(), /** message as a key */ text: errorTextSchema().optional() })),
 });
 export type BridgeStatus = z.infer<typeof bridgeStatusSchema>;
 
@@ -236,6 +236,7 @@ export const lanBrokerStatusSchema = z.object({
   /** The class: each student has their own login limited to `<ID>/` (hashes only on the main side). */
   students: z.array(lanStudentSchema),
   message: z.string().optional(),
+  messageText: errorTextSchema().optional(),
 });
 export type LanBrokerStatus = z.infer<typeof lanBrokerStatusSchema>;
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { englishError } from '../i18n/error-text';
 import { labSentenceSchema } from './lab-sentence';
-import { clientStatusSchema, filterSchema, payloadEncodingSchema, qosSchema, topicSchema } from './schemas';
+import { clientStatusSchema, errorTextSchema, filterSchema, payloadEncodingSchema, qosSchema, topicSchema } from './schemas';
 
 /** A node's topic: its levels joined by '/'. May be '' (the empty first level of "/a"), so it is not topicSchema. */
 const nodeTopicSchema = z.string().max(65535, englishError('errors.explorer.topicLength'));
@@ -67,6 +67,7 @@ export const explorerSubscriptionSchema = z.object({
   state: z.enum(['active', 'pending', 'failed']),
   grantedQos: z.number().nullable(),
   message: z.string().optional(),
+  messageText: errorTextSchema().optional(),
 });
 export type ExplorerSubscription = z.infer<typeof explorerSubscriptionSchema>;
 
@@ -75,6 +76,8 @@ export const explorerStatusSchema = z.object({
   client: clientStatusSchema.nullable(),
   profileId: z.string(),
   profileKind: z.enum(['builtin', 'public', 'custom']),
+  /** The lab's student ID the explorer follows now (settings.studentId; the Lesson's profile bar changes it). */
+  studentId: z.string(),
   /** '#' on the built-in broker, '<studentId>/#' elsewhere. */
   defaultFilter: z.string(),
   subscriptions: z.array(explorerSubscriptionSchema),

@@ -1,16 +1,18 @@
-// The contract's shape of a translatable text the main side sends: a typed key from src-shared/i18n/lab-text-en.ts,
-// its values, and values that are texts themselves. The UI shows it with t(key, params); the key must exist.
+// The contract's shape of a translatable text the main side sends: a typed key from src-shared/i18n/lab-text-en.ts
+// and its values, where a value may itself be a keyed text (an error's reason, a word like "on"). The UI shows it with
+// t(key, params), nested values translated first; the outer key must exist.
 import { z } from 'zod';
+import type { LabText } from '../i18n/format-lab-text';
 import { listLabTextKeys, type LabSentence, type LabTextKey } from '../i18n/lab-text';
 
-const labTextParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-
-export const labTextSchema = z.object({ key: z.string(), params: labTextParamsSchema.optional() });
+/** Any keyed text, nested values included: `{ key, params? }`. */
+export const labTextSchema: z.ZodType<LabText> = z.lazy(() =>
+  z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), labTextSchema])).optional() }),
+);
 
 const LAB_TEXT_KEYS = listLabTextKeys() as [LabTextKey, ...LabTextKey[]];
 
 export const labSentenceSchema: z.ZodType<LabSentence> = z.object({
   key: z.enum(LAB_TEXT_KEYS),
-  params: labTextParamsSchema.optional(),
-  words: z.record(z.string(), labTextSchema).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), labTextSchema])).optional(),
 });

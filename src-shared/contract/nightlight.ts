@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { englishError } from '../i18n/error-text';
 import { labSentenceSchema } from './lab-sentence';
-import { clientStatusSchema, qosSchema, studentIdSchema, topicSchema } from './schemas';
+import { clientStatusSchema, errorTextSchema, qosSchema, studentIdSchema, topicSchema } from './schemas';
 
 /** The lesson's threshold: `led_on = light < 300`, so 299 switches the LED on and 300 switches it off. */
 export const NIGHTLIGHT_DEFAULT_THRESHOLD = 300;
@@ -240,6 +240,7 @@ export const counterfitStatusSchema = z.object({
   /** `http://127.0.0.1:5000`, or null when not running. */
   url: z.string().nullable(),
   message: z.string().optional(),
+  messageText: errorTextSchema().optional(),
 });
 export type CounterfitStatus = z.infer<typeof counterfitStatusSchema>;
 

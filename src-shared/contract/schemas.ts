@@ -124,6 +124,8 @@ export const brokerStatusSchema = z.object({
   restarts: z.number(),
   connectedClients: z.number(),
   message: z.string().optional(),
+  /** The message's sentences as keys, when each has one (the UI translates them and joins them). */
+  messageTexts: z.array(errorTextSchema()).optional(),
 });
 export type BrokerStatus = z.infer<typeof brokerStatusSchema>;
 

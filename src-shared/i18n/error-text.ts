@@ -1,7 +1,8 @@
 // Error texts as data: an `errors.*` key, typed from the English object, and its values. The main side formats the
 // English message from them; the renderer translates the same key. Pure; no runtime-specific imports.
-import { errorsEn, type ErrorsEn } from './errors-en';
-import { formatLabText } from './format-lab-text';
+import { englishTemplateOf, englishTextOf } from './english-text';
+import type { ErrorsEn } from './errors-en';
+import { isKeyedText, type LabText } from './format-lab-text';
 
 type LeafKeys<T, Prefix extends string> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafKeys<T[K], `${Prefix}${K}.`>;
@@ -10,8 +11,8 @@ type LeafKeys<T, Prefix extends string> = {
 /** Every error key the UI can translate, like 'errors.mqtt.refusedLocal': a typo does not compile. */
 export type ErrorKey = LeafKeys<ErrorsEn, 'errors.'>;
 
-/** Values for a template's {placeholders}; a value may itself be an error text (translated first). */
-export type ErrorParams = Record<string, string | number | ErrorText>;
+/** Values for a template's {placeholders}; a value may itself be a keyed text, an error or a lab text (translated first). */
+export type ErrorParams = Record<string, string | number | LabText>;
 
 export interface ErrorText {
   key: ErrorKey;
@@ -22,26 +23,19 @@ export function errorText(key: ErrorKey, params?: ErrorParams): ErrorText {
   return params === undefined ? { key } : { key, params };
 }
 
+/** A keyed text given where an error's sentence goes (an error text, or a status sentence from lab-text). */
 export function isErrorText(value: unknown): value is ErrorText {
-  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+  return isKeyedText(value);
 }
 
-/** The English template of a key, or undefined when the key is not one of ours. */
+/** The English template of an `errors.*` key, or undefined when the key is not one of ours. */
 export function englishErrorTemplate(key: string): string | undefined {
-  if (!key.startsWith('errors.')) return undefined;
-  let node: unknown = errorsEn;
-  for (const part of key.slice('errors.'.length).split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
+  return key.startsWith('errors.') ? englishTemplateOf(key) : undefined;
 }
 
 /** The English sentence of an error text: what LabError.message carries (logs, CLI, tests, fallback). */
-export function englishErrorMessage(text: ErrorText): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = isErrorText(value) ? englishErrorMessage(value) : value;
-  return formatLabText(englishErrorTemplate(text.key) ?? text.key, params);
+export function englishErrorMessage(text: LabText): string {
+  return englishTextOf(text);
 }
 
 const schemaMessages = new Map<string, ErrorText>();

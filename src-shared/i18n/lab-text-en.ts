@@ -3,11 +3,13 @@
 import { explorerNoticesEn } from './en/explorer-notices';
 import { lessonWordsEn } from './en/lesson-words';
 import { nightlightNotesEn } from './en/nightlight-notes';
+import { nightlightPayloadsEn } from './en/nightlight-payloads';
 import { playgroundResultsEn } from './en/playground-results';
+import { playgroundStatusEn } from './en/playground-status';
 
 export const labTextEn = {
   lesson: lessonWordsEn,
-  nightlight: nightlightNotesEn,
-  playground: playgroundResultsEn,
+  nightlight: { ...nightlightNotesEn, ...nightlightPayloadsEn },
+  playground: { ...playgroundResultsEn, ...playgroundStatusEn },
   explorer: explorerNoticesEn,
 };

@@ -1,6 +1,7 @@
 // Typed message keys for texts the main side builds and the UI shows (check words, lab notes, experiment results,
 // explorer notices), and their English, read from the same objects the English locale uses so the two cannot drift.
-import { formatLabText, type LabText } from './format-lab-text';
+import { englishTemplateOf, englishTextOf } from './english-text';
+import type { LabText, LabTextParams } from './format-lab-text';
 import { labTextEn } from './lab-text-en';
 
 /** Dotted paths to every string of a message tree: 'nightlight.labNotes.serverStopped'. */
@@ -10,16 +11,14 @@ type LeafPaths<T> = {
 
 export type LabTextKey = LeafPaths<typeof labTextEn>;
 
-/** A text with a typed key; `words` are values that are themselves texts (an LED state, a count in words). */
+/** A text with a typed key; a value may itself be a text (an LED state, a count in words, an error's reason). */
 export interface LabSentence extends LabText {
   key: LabTextKey;
-  words?: Record<string, LabText>;
 }
 
-export function labText(key: LabTextKey, params?: LabText['params'], words?: Record<string, LabText>): LabSentence {
+export function labText(key: LabTextKey, params?: LabTextParams): LabSentence {
   const sentence: LabSentence = { key };
   if (params && Object.keys(params).length > 0) sentence.params = { ...params };
-  if (words && Object.keys(words).length > 0) sentence.words = { ...words };
   return sentence;
 }
 
@@ -31,14 +30,10 @@ export function listLabTextKeys(tree: object = labTextEn, prefix = ''): string[]
 }
 
 export function englishTemplate(key: string): string | undefined {
-  const found = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), labTextEn);
-  return typeof found === 'string' ? found : undefined;
+  return key.startsWith('errors.') ? undefined : englishTemplateOf(key);
 }
 
-/** The English sentence for logs, tests, the CLI and exports; an unknown key shows itself rather than nothing. */
-export function englishOf(text: LabText & { words?: Record<string, LabText> }): string {
-  const template = englishTemplate(text.key);
-  if (template === undefined) return text.key;
-  const words = Object.fromEntries(Object.entries(text.words ?? {}).map(([name, word]) => [name, englishOf(word)]));
-  return formatLabText(template, { ...text.params, ...words });
+/** The English sentence for logs, tests, the CLI and exports (nested texts, errors too, made English first). */
+export function englishOf(text: LabText): string {
+  return englishTextOf(text);
 }

@@ -7,6 +7,9 @@ import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { silentLogger } from '../../src-main/lib/logger';
 import { translateKeyedText } from '../../src-renderer/src/i18n/show-error';
 import { createLabI18n } from '../../src-renderer/src/i18n';
+import { BROKER_TEXTS } from '../../src-main/services/broker/broker-service';
+import { refusalFor } from '../../src-main/services/explorer/subscription-policy';
+import { englishOf } from '../../src-shared/i18n/lab-text';
 import { boardBadInputs } from './bad-inputs/board';
 import { explorerBadInputs } from './bad-inputs/explorer';
 import { lessonBadInputs } from './bad-inputs/lesson';
@@ -59,5 +62,18 @@ describe('error keys of refused input', () => {
   it('names the unknown command in a translatable sentence', async () => {
     const result = await dispatch('nope.nothing', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND', key: 'errors.input.unknownCommand', params: { name: 'nope.nothing' } } });
+  });
+
+  it('says the main side\'s statuses and refusals (broker, public-broker wildcard) in Telugu, nested reasons included', () => {
+    const texts: ErrorText[] = [...Object.values(BROKER_TEXTS), refusalFor('#', 'public', 'lab-4k2x9q')!, refusalFor('+/x', 'public', 'lab-4k2x9q')!];
+    for (const text of texts) {
+      const shown = translateKeyedText((k, values) => telugu.t(k, values), (k) => telugu.te(k), text);
+      expect(shown, text.key).toMatch(/[\u0C00-\u0C7F]/);
+      expect(shown, text.key).not.toContain(englishErrorMessage(text).slice(0, 20));
+    }
+    const refusal = translateKeyedText((k, values) => telugu.t(k, values), (k) => telugu.te(k), texts[texts.length - 2]!);
+    expect(refusal).toContain('"#" అంటే బ్రోకర్‌లోని ప్రతి టాపిక్');
+    expect(refusal).toContain('"lab-4k2x9q/#"');
+    expect(englishOf(texts[0]!)).toBe(englishErrorMessage(texts[0]!));
   });
 });

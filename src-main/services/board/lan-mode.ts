@@ -63,6 +63,7 @@ export class LanMode {
       clients: this.enabled ? broker.clients : [],
       students: this.classList.list(),
       message: this.enabled ? broker.message : undefined,
+      ...(this.enabled && broker.messageText ? { messageText: broker.messageText } : {}),
     };
   }
 

@@ -3,8 +3,10 @@
 import { BOARD_BRIDGE_CLIENT_NAME, type BridgeStatus } from '../../../src-shared/contract/board';
 import { nightlightNames } from '../../../src-shared/contract/nightlight';
 import type { ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
+import { reasonOf } from '../../lib/reason-of';
 import type { MqttClientService } from '../mqtt/mqtt-client-service';
 import { Coalescer } from './coalescer';
 import { jsonObjectIn } from './plot-parser';
@@ -87,7 +89,7 @@ export class UsbBridge {
       await this.deps.clients.connect(BOARD_BRIDGE_CLIENT_NAME, activeProfileId, `${studentId}board_bridge`);
     } catch (error) {
       // The client keeps retrying on its own; the status shows "waiting for the broker" meanwhile.
-      this.recordError(`The bridge could not reach the broker yet: ${(error as Error).message}`);
+      this.recordError(errorText('errors.board.bridgeNoBroker', { reason: reasonOf(error) }));
     }
     return this.getStatus();
   }
@@ -97,18 +99,18 @@ export class UsbBridge {
     if (!this.status.enabled) return;
     const telemetry = telemetryIn(line);
     if (telemetry === null) {
-      if (line.trim().startsWith('{')) this.recordError(`A board line looked like JSON but is not: ${line.slice(0, 80)}`);
+      if (line.trim().startsWith('{')) this.recordError(errorText('errors.board.bridgeNotJsonLine', { line: line.slice(0, 80) }));
       return;
     }
     if (this.clientState !== 'connected') {
-      this.recordError(`Telemetry not sent, the bridge is not connected to the broker: ${telemetry.slice(0, 80)}`);
+      this.recordError(errorText('errors.board.bridgeNotConnected', { line: telemetry.slice(0, 80) }));
       return;
     }
     this.deps.clients
       .publish({ clientName: BOARD_BRIDGE_CLIENT_NAME, topic: this.status.telemetryTopic, payload: telemetry, payloadEncoding: 'utf8', qos: 0, retain: false })
       .then(
         () => this.count('toMqttCount'),
-        (error: Error) => this.recordError(`Publishing to ${this.status.telemetryTopic} failed: ${error.message}`),
+        (error: Error) => this.recordError(errorText('errors.board.bridgePublishFailed', { topic: this.status.telemetryTopic, reason: reasonOf(error) })),
       );
   }
 
@@ -129,7 +131,7 @@ export class UsbBridge {
       // Also after a reconnect: a client whose first connect failed has never subscribed.
       this.deps.clients
         .subscribe(BOARD_BRIDGE_CLIENT_NAME, this.status.commandTopic, 0)
-        .catch((error: Error) => this.recordError(`Subscribing to ${this.status.commandTopic} failed: ${error.message}`));
+        .catch((error: Error) => this.recordError(errorText('errors.board.bridgeSubscribeFailed', { topic: this.status.commandTopic, reason: reasonOf(error) })));
     }
     this.refreshState();
   }
@@ -138,14 +140,16 @@ export class UsbBridge {
     if (!this.status.enabled || message.topic !== this.status.commandTopic) return;
     const line = commandLine(message.payloadText);
     if (line === null) {
-      this.recordError(`A message on ${message.topic} is not JSON, so it was not sent to the board: ${(message.payloadText ?? '(binary)').slice(0, 80)}`);
+      this.recordError(
+        errorText('errors.board.bridgeNotJsonCommand', { topic: message.topic, payload: message.payloadText?.slice(0, 80) ?? errorText('errors.board.bridgeBinary') }),
+      );
       return;
     }
     try {
       await this.deps.writeToBoard(line);
       this.count('toBoardCount');
     } catch (error) {
-      this.recordError(`The command ${line} did not reach the board: ${(error as Error).message}`);
+      this.recordError(errorText('errors.board.bridgeNotDelivered', { line, reason: reasonOf(error) }));
     }
   }
 
@@ -154,9 +158,10 @@ export class UsbBridge {
     this.coalescer.schedule();
   }
 
-  private recordError(message: string): void {
+  /** An error for the panel: its English message and its key (the UI translates it, reasons inside too). */
+  private recordError(text: ErrorText): void {
     this.status.errorCount += 1;
-    this.status.errors = [...this.status.errors, { atMs: this.now(), message }].slice(-MAX_BRIDGE_ERRORS);
+    this.status.errors = [...this.status.errors, { atMs: this.now(), message: englishErrorMessage(text), text }].slice(-MAX_BRIDGE_ERRORS);
     this.coalescer.schedule();
   }
 

@@ -1,6 +1,7 @@
 // Supervises the built-in broker's worker process: starts it, restarts it on the same ports when it dies,
 // gives up after a crash loop, and reports a status a student can read. It never runs aedes in this process.
 import { LabError } from '../../../src-shared/contract/result';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { BrokerStatus } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -37,22 +38,37 @@ export const CRASH_WINDOW_MS = 30_000;
 /** Backoff cap: leaves time for the new process to boot, so the broker is back within about 2 s. */
 export const MAX_RESTART_DELAY_MS = 1000;
 
+/** The broker's status sentences as keys (`errors.broker.*`); the status carries them as messageTexts. */
+export const BROKER_TEXTS = {
+  restarting: errorText('errors.broker.restarting'),
+  restarted: errorText('errors.broker.restarted'),
+  crashLoop: errorText('errors.broker.crashLoop', { times: MAX_CRASHES_IN_WINDOW, seconds: CRASH_WINDOW_MS / 1000 }),
+  closing: errorText('errors.broker.closing'),
+};
+
+/** Their English (logs, tests, the status's message). */
 export const MESSAGES = {
-  restarting: 'The built-in broker stopped unexpectedly. The lab is starting it again…',
-  restarted:
-    'The built-in broker stopped unexpectedly and restarted by itself. Your clients reconnect on their own.',
-  crashLoop: `The built-in broker stopped ${MAX_CRASHES_IN_WINDOW} times within ${CRASH_WINDOW_MS / 1000} seconds, so the lab stopped restarting it. Use "Restart broker" to try again, or close and reopen MQTT Lab.`,
-  closing: 'MQTT Lab is closing, so the built-in broker was stopped.',
+  restarting: englishErrorMessage(BROKER_TEXTS.restarting),
+  restarted: englishErrorMessage(BROKER_TEXTS.restarted),
+  crashLoop: englishErrorMessage(BROKER_TEXTS.crashLoop),
+  closing: englishErrorMessage(BROKER_TEXTS.closing),
 } as const;
+
+/** A status's message from its sentences; messageTexts only when every sentence has a key. */
+function spoken(notes: (ErrorText | string)[]): Pick<BrokerStatus, 'message' | 'messageTexts'> {
+  if (notes.length === 0) return { message: undefined, messageTexts: undefined };
+  const message = notes.map((note) => (typeof note === 'string' ? note : englishErrorMessage(note))).join(' ');
+  return { message, messageTexts: notes.every((note) => typeof note !== 'string') ? (notes as ErrorText[]) : undefined };
+}
 
 /** First crash: restart at once; then 250, 500, 1000 ms. */
 export function restartDelayMs(crashesInWindow: number): number {
   return crashesInWindow <= 1 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 250 * 2 ** (crashesInWindow - 2));
 }
 
-function portNote(kind: string, requested: number, actual: number | null): string | undefined {
+function portNote(kind: string, requested: number, actual: number | null): ErrorText | undefined {
   if (requested === 0 || actual === null || actual === requested) return undefined;
-  return `${kind} port ${requested} was already used by another program, so the broker listens on ${actual} instead.`;
+  return errorText('errors.broker.portMoved', { kind, requested, actual });
 }
 
 function errorMessage(error: unknown): string {
@@ -164,7 +180,7 @@ export class BrokerService {
     await session?.stop(this.stopTimeoutMs);
     // A restart in flight may still be stopping the previous worker; dispose returns only once it is gone.
     await Promise.all([this.starting?.catch(() => undefined), this.restarting?.catch(() => undefined)]);
-    this.status = { ...this.status, state: 'stopped', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.closing };
+    this.status = { ...this.status, state: 'stopped', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.closing, messageTexts: [BROKER_TEXTS.closing] };
     this.events.emit('statusChanged', this.getStatus());
     this.events.clear();
     this.lan.dispose();
@@ -188,7 +204,7 @@ export class BrokerService {
     const attempt = this.spawn(ports).then(
       (actual) => this.markRunning(actual, undefined),
       (error: unknown) => {
-        if (this.disposed) throw new LabError('UNAVAILABLE', MESSAGES.closing);
+        if (this.disposed) throw new LabError('UNAVAILABLE', BROKER_TEXTS.closing);
         const message = errorMessage(error);
         this.options.logger.error('The built-in broker could not start', { message });
         this.update({ state: 'failed', tcpPort: null, wsPort: null, message });
@@ -230,7 +246,7 @@ export class BrokerService {
     }
   }
 
-  private markRunning(listening: Listening, message: string | undefined): BrokerStatus {
+  private markRunning(listening: Listening, message: ErrorText | undefined): BrokerStatus {
     const { storeNote, ...actual } = listening;
     if (storeNote) this.options.logger.warn('The built-in broker could not use its store as it was', { storeNote });
     const notes = [
@@ -238,9 +254,9 @@ export class BrokerService {
       storeNote,
       portNote('MQTT', this.status.requestedTcpPort, actual.tcpPort),
       portNote('WebSocket', this.status.requestedWsPort, actual.wsPort),
-    ].filter(Boolean);
+    ].filter((note): note is ErrorText | string => Boolean(note));
     this.lastPorts = actual;
-    this.update({ state: 'running', ...actual, message: notes.length > 0 ? notes.join(' ') : undefined });
+    this.update({ state: 'running', ...actual, ...spoken(notes) });
     this.lan.workerRunning();
     return this.getStatus();
   }
@@ -260,16 +276,16 @@ export class BrokerService {
     this.crashTimesMs = [...this.crashTimesMs.filter((timeMs) => nowMs - timeMs < CRASH_WINDOW_MS), nowMs];
     if (this.crashTimesMs.length >= MAX_CRASHES_IN_WINDOW) {
       this.options.logger.error('The built-in broker keeps crashing; not restarting it again');
-      this.update({ state: 'failed', tcpPort: null, wsPort: null, connectedClients: 0, message: MESSAGES.crashLoop });
+      this.update({ state: 'failed', tcpPort: null, wsPort: null, connectedClients: 0, ...spoken([BROKER_TEXTS.crashLoop]) });
       return;
     }
-    this.update({ state: 'restarting', connectedClients: 0, restarts: this.status.restarts + 1, message: MESSAGES.restarting });
+    this.update({ state: 'restarting', connectedClients: 0, restarts: this.status.restarts + 1, ...spoken([BROKER_TEXTS.restarting]) });
     const ports = this.lastPorts ?? this.requestedPorts();
     this.restartTimer = setTimeout(() => void this.autoRestart(ports), restartDelayMs(this.crashTimesMs.length));
   }
 
   private async autoRestart(ports: ListeningPorts): Promise<void> {
-    const attempt = this.spawn(ports).then((actual) => this.markRunning(actual, MESSAGES.restarted));
+    const attempt = this.spawn(ports).then((actual) => this.markRunning(actual, BROKER_TEXTS.restarted));
     this.starting = attempt;
     try {
       await attempt;
@@ -288,6 +304,8 @@ export class BrokerService {
   private update(change: Partial<BrokerStatus>): void {
     if (this.disposed) return;
     const next = { ...this.status, ...change };
+    // A new message without its keys is plain English: drop the old message's keys with it.
+    if ('message' in change && !('messageTexts' in change)) next.messageTexts = undefined;
     const keys = new Set([...Object.keys(this.status), ...Object.keys(next)]) as Set<keyof BrokerStatus>;
     if ([...keys].every((key) => next[key] === this.status[key])) return;
     this.status = next;
@@ -295,6 +313,6 @@ export class BrokerService {
   }
 
   private assertOpen(): void {
-    if (this.disposed) throw new LabError('UNAVAILABLE', MESSAGES.closing);
+    if (this.disposed) throw new LabError('UNAVAILABLE', BROKER_TEXTS.closing);
   }
 }

@@ -1,5 +1,6 @@
 // The supervisor's half of LAN mode: remembers whether the student wants the broker on the local network, asks
 // each worker (also after a restart) to open or close its LAN listener, and keeps a status. Never binds anything itself.
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import type { LanClientInfo, LanStudentLogin } from './broker-protocol';
@@ -27,6 +28,12 @@ export interface LanListenerStatus {
   /** Who they are, oldest connection first. */
   clients: LanClientInfo[];
   message?: string;
+  /** The message as a key, when it has one. */
+  messageText?: ErrorText;
+}
+
+function said(text: ErrorText): { message: string; messageText: ErrorText } {
+  return { message: englishErrorMessage(text), messageText: text };
 }
 
 const LAN_TIMEOUT_MS = 5000;
@@ -70,7 +77,7 @@ export class LanSupervisor {
 
   /** The worker is gone: its LAN clients are too. */
   workerGone(): void {
-    if (this.wanted) this.update({ state: 'starting', port: null, lanClients: 0, clients: [], message: 'Waiting for the built-in broker to run again.' });
+    if (this.wanted) this.update({ state: 'starting', port: null, lanClients: 0, clients: [], ...said(errorText('errors.board.lanWaitingAgain')) });
   }
 
   lanClientsChanged(clients: LanClientInfo[]): void {
@@ -118,7 +125,7 @@ export class LanSupervisor {
       return this.getStatus();
     }
     if (!session) {
-      this.update({ state: 'starting', port: null, lanClients: 0, clients: [], message: 'Waiting for the built-in broker to run.' });
+      this.update({ state: 'starting', port: null, lanClients: 0, clients: [], ...said(errorText('errors.board.lanWaiting')) });
       return this.getStatus();
     }
     const requested = this.lastPort ?? wanted.port;
@@ -130,8 +137,8 @@ export class LanSupervisor {
       // Students changed while the listener opened: it got the old list, so give it the new one.
       if (this.wanted.students !== wanted.students) await session.setLanStudents(this.wanted.students ?? [], LAN_TIMEOUT_MS);
       this.lastPort = port;
-      const moved = port !== wanted.port ? `Port ${wanted.port} was already used, so boards on the network connect to port ${port}.` : undefined;
-      this.update({ state: 'on', port, lanClients: 0, clients: [], message: moved });
+      const moved = port !== wanted.port ? said(errorText('errors.board.lanPortMoved', { requested: wanted.port, port })) : { message: undefined };
+      this.update({ state: 'on', port, lanClients: 0, clients: [], ...moved });
     } catch (error) {
       if (this.wanted?.port === wanted.port && this.wanted.password === wanted.password) this.update({ state: 'failed', port: null, lanClients: 0, clients: [], message: (error as Error).message });
     }
@@ -140,6 +147,7 @@ export class LanSupervisor {
 
   private update(change: Partial<LanListenerStatus>): void {
     const next = { ...this.status, ...change };
+    if ('message' in change && !('messageText' in change)) delete next.messageText;
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;
     this.status = next;
     this.events.emit('changed', this.getStatus());

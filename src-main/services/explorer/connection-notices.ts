@@ -4,11 +4,9 @@ import type { ExplorerStats } from '../../../src-shared/contract/explorer';
 import type { ClientStatus } from '../../../src-shared/contract/schemas';
 import { englishOf, labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 
-/** `"#", "lab/+"` as a value, or the words "no filters". */
-function filtersOf(filters: string[]): { params: Record<string, string>; words: Record<string, LabSentence> } {
-  return filters.length === 0
-    ? { params: {}, words: { filters: labText('explorer.notices.noFilters') } }
-    : { params: { filters: filters.map((filter) => `"${filter}"`).join(', ') }, words: {} };
+/** `"#", "lab/+"` as a value, or the words "no filters" as a text the UI translates. */
+function filtersOf(filters: string[]): { filters: string | LabSentence } {
+  return filters.length === 0 ? { filters: labText('explorer.notices.noFilters') } : { filters: filters.map((filter) => `"${filter}"`).join(', ') };
 }
 
 function kept(stats: ExplorerStats): LabSentence {
@@ -18,13 +16,15 @@ function kept(stats: ExplorerStats): LabSentence {
 export const connectionNotice = {
   connected(client: ClientStatus, filters: string[]): LabSentence[] {
     const listed = filtersOf(filters);
-    return [labText('explorer.notices.connected', { url: client.brokerUrl, ...listed.params }, listed.words)];
+    return [labText('explorer.notices.connected', { url: client.brokerUrl, ...listed })];
   },
 
   lost(client: ClientStatus, stats: ExplorerStats): LabSentence[] {
     if (client.state === 'idle') return [labText('explorer.notices.disconnected', { url: client.brokerUrl }), kept(stats)];
-    const lost = client.message
-      ? labText('explorer.notices.lostBecause', { url: client.brokerUrl, reason: client.message })
+    // The reason is the client's status sentence: its key when it has one, so it is translated too.
+    const reason = client.messageText ?? client.message;
+    const lost = reason
+      ? labText('explorer.notices.lostBecause', { url: client.brokerUrl, reason })
       : labText('explorer.notices.lost', { url: client.brokerUrl });
     return [lost, kept(stats)];
   },
@@ -33,8 +33,8 @@ export const connectionNotice = {
     const listed = filtersOf(filters);
     const back =
       awayMs === null
-        ? labText('explorer.notices.reconnected', { url: client.brokerUrl, ...listed.params }, listed.words)
-        : labText('explorer.notices.reconnectedAfter', { url: client.brokerUrl, seconds: (awayMs / 1000).toFixed(1), ...listed.params }, listed.words);
+        ? labText('explorer.notices.reconnected', { url: client.brokerUrl, ...listed })
+        : labText('explorer.notices.reconnectedAfter', { url: client.brokerUrl, seconds: (awayMs / 1000).toFixed(1), ...listed });
     return [back, kept(stats), labText('explorer.notices.missedWhileAway')];
   },
 };

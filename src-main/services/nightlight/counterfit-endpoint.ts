@@ -1,5 +1,6 @@
 // A CounterFit-compatible HTTP endpoint on 127.0.0.1 (port 5000, or the next free one) serving the virtual light
 // sensor (pin 0) and LED (pin 5), so the lesson's unmodified Python code runs against MQTT Lab. Only those calls exist.
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CounterfitStatus, HttpCall } from '../../../src-shared/contract/nightlight';
 import { COUNTERFIT_LED_PIN, COUNTERFIT_LIGHT_SENSOR_PIN } from '../../../src-shared/contract/nightlight';
@@ -34,6 +35,11 @@ function pinText(pin: number): string {
   return String(pin);
 }
 
+/** A status sentence: its English and its key. */
+function said(text: ErrorText): { message: string; messageText: ErrorText } {
+  return { message: englishErrorMessage(text), messageText: text };
+}
+
 export class CounterfitEndpoint {
   private server: Server | undefined;
   private current: CounterfitStatus;
@@ -64,11 +70,12 @@ export class CounterfitEndpoint {
         port,
         requestedPort: this.current.requestedPort,
         url: `http://${HOST}:${port}`,
-        ...(moved ? { message: `Port ${this.current.requestedPort} was taken, so the CounterFit address moved to port ${port}: use CounterFitConnection.init('127.0.0.1', ${port}).` } : {}),
+        ...(moved ? said(errorText('errors.nightlight.counterfitMoved', { requested: this.current.requestedPort, port, code: `CounterFitConnection.init('127.0.0.1', ${port})` })) : {}),
       });
     } catch (error) {
       this.server = undefined;
-      this.setStatus({ ...this.current, state: 'failed', port: null, url: null, message: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      this.setStatus({ ...this.current, state: 'failed', port: null, url: null, ...said(errorText('errors.nightlight.counterfitFailed', { port: this.current.requestedPort, reason })) });
     }
     return this.status;
   }

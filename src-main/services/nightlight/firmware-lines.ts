@@ -1,5 +1,6 @@
 // The exact lines the lesson's device programs print (Python with print(), Wio Terminal with Serial.print),
 // and the telemetry payloads they send. Pure; the virtual device decides when to print them.
+import type { TextValue } from '../../../src-shared/i18n/format-lab-text';
 import type { ConsoleStyle } from '../../../src-shared/contract/nightlight';
 import { englishOf, type LabSentence } from '../../../src-shared/i18n/lab-text';
 import { note } from './lab-notes';
@@ -16,7 +17,7 @@ export function connectedLine(style: ConsoleStyle): string {
 }
 
 /** The Wio Terminal prints this when a connection attempt fails; the Python program would crash instead. */
-export function connectFailedLine(style: ConsoleStyle, reason: string): { text: string; kind: 'output' | 'error'; note?: LabSentence } {
+export function connectFailedLine(style: ConsoleStyle, reason: TextValue): { text: string; kind: 'output' | 'error'; note?: LabSentence } {
   const explained = note('pythonConnectFailed', { reason });
   return style === 'python'
     ? { text: englishOf(explained), kind: 'error', note: explained }

@@ -5,7 +5,7 @@ import { NIGHTLIGHT_SERVER_CLIENT_NAME } from '../../../src-shared/contract/nigh
 import type { ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
 import type { Disposable } from '../../lib/emitter';
 import type { MqttClientService } from '../mqtt/mqtt-client-service';
-import { note } from './lab-notes';
+import { note, reasonOf } from './lab-notes';
 import { parseTelemetry } from './payloads';
 import { pythonJsonDumps, pythonRepr } from './python-repr';
 import type { Print } from './virtual-device';
@@ -119,7 +119,7 @@ export class NightlightServer {
       await this.deps.clients.connect(NIGHTLIGHT_SERVER_CLIENT_NAME, this.current.profileId, this.current.clientId);
     } catch (error) {
       const status = this.deps.clients.list().find((item) => item.clientName === NIGHTLIGHT_SERVER_CLIENT_NAME);
-      this.deps.print(note('serverCouldNotConnect', { reason: error instanceof Error ? error.message : String(error) }), 'lab-note');
+      this.deps.print(note('serverCouldNotConnect', { reason: reasonOf(error) }), 'lab-note');
       // A client that failed while preparing (built-in broker down, no such profile) does not retry by itself.
       if (this.running && (!status || status.brokerUrl === '')) {
         this.retryTimer = setTimeout(() => void this.connect(), SERVER_RETRY_MS);
@@ -146,7 +146,7 @@ export class NightlightServer {
       this.subscribedFilter = filter;
       this.deps.print(note('serverSubscribed', { filter }), 'lab-note');
     } catch (error) {
-      this.deps.print(note('couldNotSubscribe', { filter, reason: error instanceof Error ? error.message : String(error) }), 'error');
+      this.deps.print(note('couldNotSubscribe', { filter, reason: reasonOf(error) }), 'error');
     }
     this.deps.changed();
   }
@@ -189,7 +189,7 @@ export class NightlightServer {
         this.counts.answered += 1;
         this.deps.changed();
       })
-      .catch((error: unknown) => this.deps.print(note('couldNotSendCommand', { topic, reason: error instanceof Error ? error.message : String(error) }), 'error'));
+      .catch((error: unknown) => this.deps.print(note('couldNotSendCommand', { topic, reason: reasonOf(error) }), 'error'));
   }
 
   /** Most recent last; the oldest device is forgotten beyond MAX_DEVICES, so memory stays bounded. */

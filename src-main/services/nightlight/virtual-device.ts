@@ -9,7 +9,7 @@ import type { Disposable } from '../../lib/emitter';
 import { CommandBurst } from './command-burst';
 import type { DeviceLink } from './device-link';
 import { commandReceivedLine, connectedLine, connectFailedLine, localLoopLine, telemetryLine, telemetryPayload } from './firmware-lines';
-import { note } from './lab-notes';
+import { note, reasonOf } from './lab-notes';
 import type { LightSensor } from './light-sensor';
 import { parseCommand } from './payloads';
 import { RingBuffer } from './ring-buffer';
@@ -228,7 +228,7 @@ export class VirtualDevice {
         if (this.lastTelemetry?.atMs === atMs) this.lastTelemetry = { payload, atMs, sent: true };
         this.deps.changed();
       },
-      (error: unknown) => this.deps.print(note('notSent', { reason: error instanceof Error ? error.message : String(error) }), 'lab-note'),
+      (error: unknown) => this.deps.print(note('notSent', { reason: reasonOf(error) }), 'lab-note'),
     );
   }
 
@@ -237,7 +237,7 @@ export class VirtualDevice {
     if (connected && !this.wasConnected) this.onConnected();
     if (!connected && this.wasConnected && status) this.onConnectionLost(status);
     else if (status?.state === 'error' && !this.hasConnected) {
-      const line = connectFailedLine(this.current.consoleStyle, status.message ?? 'no answer');
+      const line = connectFailedLine(this.current.consoleStyle, status.messageText ?? status.message ?? 'no answer');
       this.deps.print(line.note ?? line.text, line.kind);
     }
     this.wasConnected = connected;
@@ -265,7 +265,7 @@ export class VirtualDevice {
   private onConnectionLost(status: ClientStatus): void {
     // With a clean session the broker forgets the subscription; a kept session (store-and-forward) remembers it.
     if (!this.current.storeAndForward) this.listening = false;
-    this.deps.print(note('connectionLost', { reason: status.message ?? status.state }), 'lab-note');
+    this.deps.print(note('connectionLost', { reason: status.messageText ?? status.message ?? status.state }), 'lab-note');
   }
 
   private async subscribe(): Promise<void> {
@@ -273,7 +273,7 @@ export class VirtualDevice {
       await this.deps.link.subscribe(this.current.commandTopic, this.current.qos);
       this.listening = true;
     } catch (error) {
-      this.deps.print(note('couldNotSubscribe', { filter: this.current.commandTopic, reason: error instanceof Error ? error.message : String(error) }), 'error');
+      this.deps.print(note('couldNotSubscribe', { filter: this.current.commandTopic, reason: reasonOf(error) }), 'error');
     }
     this.deps.changed();
   }

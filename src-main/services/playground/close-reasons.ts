@@ -1,22 +1,24 @@
-// Sentences for why a playground client's connection ended or never started, built from what the proxy and
+// Sentences (as keys, `playground.closed.*`) for why a playground client's connection ended or never started, built from what the proxy and
 // mqtt.js saw. Pure: it decides nothing and touches nothing; network errors go through explainMqttError.
+import type { playgroundStatusEn } from '../../../src-shared/i18n/en/playground-status';
 import { errorText } from '../../../src-shared/i18n/error-text';
+import { labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 import { explained, explainMqttError, type ErrorTarget, type ExplainedError } from '../mqtt/explain-mqtt-error';
 
-/** MQTT 5 DISCONNECT reason codes a broker sends, in words. */
-const DISCONNECT_REASONS: Record<number, string> = {
-  0x81: 'it could not read a packet (malformed packet)',
-  0x82: 'a packet broke the MQTT rules (protocol error)',
-  0x87: 'this client is not allowed to do that (not authorized)',
-  0x8d: 'it heard nothing for 1.5 × keep-alive (keep-alive timeout)',
-  0x8e: 'another client connected with the same client id (session taken over)',
-  0x90: 'the topic name is not valid',
-  0x93: 'too many QoS 1/2 messages were waiting (receive maximum exceeded)',
-  0x95: 'a packet was larger than it accepts (packet too large)',
-  0x97: 'a quota was exceeded',
-  0x99: 'the payload format was invalid',
-  0x9a: 'it does not support retained messages',
-  0x9b: 'it does not support that QoS (it accepts less)',
+/** MQTT 5 DISCONNECT reason codes a broker sends, in words (`playground.disconnectReasons.*`). */
+const DISCONNECT_REASONS: Record<number, keyof typeof playgroundStatusEn.disconnectReasons> = {
+  0x81: 'malformed',
+  0x82: 'protocolError',
+  0x87: 'notAuthorized',
+  0x8d: 'keepaliveTimeout',
+  0x8e: 'takenOver',
+  0x90: 'topicInvalid',
+  0x93: 'receiveMaximum',
+  0x95: 'tooLarge',
+  0x97: 'quota',
+  0x99: 'payloadFormat',
+  0x9a: 'noRetain',
+  0x9b: 'qosNotSupported',
 };
 
 export interface CloseFacts {
@@ -36,41 +38,46 @@ export interface CloseFacts {
   cleanSession: boolean;
 }
 
-export function unfinishedSentence(facts: Pick<CloseFacts, 'unfinished' | 'cleanSession' | 'clientName'>): string {
-  if (facts.unfinished.length === 0) return '';
-  const list = facts.unfinished.join(', ');
+/** The status with the QoS 1/2 exchanges left unfinished, when there are any; else the status as it is. */
+export function withUnfinished(status: LabSentence, facts: Pick<CloseFacts, 'unfinished' | 'cleanSession' | 'clientName'>): LabSentence {
+  if (facts.unfinished.length === 0) return status;
+  const values = { status, count: facts.unfinished.length, packets: facts.unfinished.join(', ') };
   return facts.cleanSession
-    ? ` ${facts.unfinished.length} QoS 1/2 exchange(s) were not finished (packet ${list}); with clean session on they are forgotten at the next connect.`
-    : ` ${facts.unfinished.length} QoS 1/2 exchange(s) were not finished (packet ${list}); clean session is off, so ${facts.clientName} sends them again (dup=1) when it reconnects.`;
+    ? labText('playground.clientStatus.unfinishedClean', values)
+    : labText('playground.clientStatus.unfinishedKept', { ...values, name: facts.clientName });
 }
 
-function brokerClosedSentence(facts: CloseFacts): string {
+function brokerClosedSentence(facts: CloseFacts): LabSentence {
   const code = facts.brokerDisconnectCode;
+  const at = facts.brokerAt;
+  const name = facts.clientName;
   if (code !== undefined && code !== 0) {
-    const reason = DISCONNECT_REASONS[code] ?? `reason code ${code}`;
-    return `The broker at ${facts.brokerAt} disconnected ${facts.clientName}: ${reason}.`;
+    const known = DISCONNECT_REASONS[code];
+    const reason = known ? labText(`playground.disconnectReasons.${known}`) : labText('playground.disconnectReasons.code', { code });
+    return labText('playground.closed.brokerDisconnected', { at, name, reason });
   }
   if (facts.recentPublish) {
-    return `The broker at ${facts.brokerAt} closed the connection right after ${facts.clientName} published ${facts.recentPublish.bytes} bytes at QoS ${facts.recentPublish.qos}. It probably refused that message: too large for it, or a QoS it does not allow.`;
+    return labText('playground.closed.brokerRefusedPublish', { at, name, bytes: facts.recentPublish.bytes, qos: facts.recentPublish.qos });
   }
-  return `The broker at ${facts.brokerAt} closed the connection. (If another client uses the same client id "${facts.clientId}", the broker drops the older one.)`;
+  return labText('playground.closed.brokerClosed', { at, clientId: facts.clientId });
 }
 
-/** Why an established connection ended; state is 'offline' for all of these. */
-export function explainClose(facts: CloseFacts): string {
-  let sentence: string;
+/** Why an established connection ended; state is 'offline' for all of these. English via englishOf(). */
+export function explainClose(facts: CloseFacts): LabSentence {
+  const name = facts.clientName;
+  let sentence: LabSentence;
   if (facts.proxyClosedBy === 'cut') {
-    sentence = `The network between ${facts.clientName} and the broker was cut on purpose. Press Connect to come back.`;
+    sentence = labText('playground.closed.cut', { name });
   } else if (facts.keepaliveTimedOut) {
-    sentence = `${facts.clientName} got no answer to its keep-alive ping (keep-alive ${facts.keepaliveSeconds} s) and gave up on the connection.${facts.blackHole ? ' The black hole is still on.' : ''}`;
+    sentence = labText(facts.blackHole ? 'playground.closed.keepaliveBlackHole' : 'playground.closed.keepalive', { name, seconds: facts.keepaliveSeconds });
   } else if (facts.proxyClosedBy === 'malformed') {
-    sentence = `The playground's network closed the connection: a packet had an impossible length.`;
+    sentence = labText('playground.closed.malformed');
   } else if (facts.proxyClosedBy === 'broker' || facts.brokerDisconnectCode !== undefined) {
     sentence = brokerClosedSentence(facts);
   } else {
-    sentence = `The connection of ${facts.clientName} closed.`;
+    sentence = labText('playground.closed.plain', { name });
   }
-  return sentence + unfinishedSentence(facts);
+  return withUnfinished(sentence, facts);
 }
 
 export interface ConnectFailureFacts {

@@ -5,6 +5,8 @@ import type { IConnackPacket, IPublishPacket, MqttClient, Packet } from 'mqtt';
 import type { Fault, PlaygroundClient as ClientView, PlaygroundClientState, PlaygroundTarget } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
+import type { LabText } from '../../../src-shared/i18n/format-lab-text';
+import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -12,7 +14,7 @@ import { subscribeFilter, unsubscribeFilter } from '../mqtt/broker-requests';
 import type { ResolvedConnection } from '../mqtt/resolve-connection';
 import { assertPlainMqtt, buildClientOptions, endAtOnce, endGracefully } from './client-connection';
 import { ConnectionFacts } from './connection-facts';
-import { explainClose, explainConnectFailure, unfinishedSentence } from './close-reasons';
+import { explainClose, explainConnectFailure, withUnfinished } from './close-reasons';
 import { FaultProxy, type ProxyConnectionReport } from './fault-proxy';
 import { applyFault } from './apply-fault';
 import { PacketCapture } from './packet-capture';
@@ -35,7 +37,8 @@ type Settle = { resolve: () => void; reject: (error: LabError) => void };
 
 export class PlaygroundClient {
   private state: PlaygroundClientState = 'idle';
-  private message: string | undefined = 'Not connected yet.';
+  /** The status sentence as a key (an error text or a `playground.*` lab text); its English is the view's message. */
+  private message: LabText | undefined = labText('playground.clientStatus.notConnectedYet');
   private errorCode: string | undefined;
   private sinceMs = Date.now();
   private target: PlaygroundTarget | null = null;
@@ -50,7 +53,7 @@ export class PlaygroundClient {
   private attempt = 0;
   private readonly facts = new ConnectionFacts();
   /** Rejects the connect() still waiting for its CONNACK, when that attempt is replaced or called off. */
-  private abandonConnect: ((reason: string) => void) | undefined;
+  private abandonConnect: ((reason: ErrorText) => void) | undefined;
   private connack: IConnackPacket | undefined;
   private readonly received = new Emitter<{ message: ReceivedPublish; packet: SeenPacket }>();
 
@@ -85,7 +88,7 @@ export class PlaygroundClient {
       ...this.settings,
       role: this.role,
       state: this.state,
-      ...(this.message !== undefined ? { message: this.message } : {}),
+      ...(this.message !== undefined ? { message: englishOf(this.message), messageText: this.message } : {}),
       ...(this.errorCode !== undefined ? { errorCode: this.errorCode } : {}),
       target: this.target,
       brokerUrl: this.brokerUrl,
@@ -125,7 +128,7 @@ export class PlaygroundClient {
     this.resetConnectionFacts();
     const attempt = ++this.attempt;
     this.capture.startAttempt(attempt);
-    this.setState('connecting', `Connecting to ${this.brokerUrl} through the playground's network…`);
+    this.setState('connecting', labText('playground.clientStatus.connecting', { url: this.brokerUrl }));
     // manualConnect: listeners must be in place before mqtt.js writes CONNECT, or the log would miss it.
     const options = buildClientOptions(this.settings, this.stores, resolved, this.deps.connectTimeoutMs ?? 5000);
     const client = this.deps.connect(`mqtt://127.0.0.1:${proxyPort}`, { ...options, manualConnect: true });
@@ -140,11 +143,12 @@ export class PlaygroundClient {
     const unfinished = this.stores.outgoing.describe();
     this.client = undefined;
     const attempt = this.attempt;
-    this.abandonConnect?.(`"${this.name}" was disconnected before the broker accepted the connection.`);
+    this.abandonConnect?.(errorText('errors.playground.disconnectedBeforeAccept', { name: this.name }));
     if (client) await endGracefully(client, unfinished.length > 0, () => this.capture.onClientSent(attempt, { cmd: 'disconnect' } as Packet));
-    const note = unfinishedSentence({ unfinished, cleanSession: this.settings.cleanSession, clientName: this.name });
-    if (note) this.deps.log.note(this.source(), 'problem', `Disconnected in the middle of a QoS exchange.${note}`);
-    this.setState('idle', `${this.brokerUrl ? `Disconnected from ${this.brokerUrl}.` : 'Not connected.'}${note}`);
+    const facts = { unfinished, cleanSession: this.settings.cleanSession, clientName: this.name };
+    if (unfinished.length > 0) this.deps.log.note(this.source(), 'problem', englishOf(withUnfinished(labText('playground.clientStatus.disconnectedMidway'), facts)));
+    const status = this.brokerUrl ? labText('playground.clientStatus.disconnected', { url: this.brokerUrl }) : labText('playground.clientStatus.notConnected');
+    this.setState('idle', withUnfinished(status, facts));
   }
 
   async publish(request: PublishRequest): Promise<{ sizeBytes: number; packetId: number | null }> {
@@ -207,7 +211,7 @@ export class PlaygroundClient {
         blackHole: this.proxy.faults.blackHole,
         cut: this.facts.closedFirstBy === 'cut',
       });
-      this.setState('error', explained.message, explained.code);
+      this.setState('error', explained.text, explained.code);
       pending?.reject(new LabError(explained.code, explained.text));
       pending = undefined;
       if (current()) this.client = undefined;
@@ -247,8 +251,8 @@ export class PlaygroundClient {
     this.sessionPresent = connack.sessionPresent;
     // Without a session the broker has forgotten this client's subscriptions, so the list starts empty too.
     if (!connack.sessionPresent) this.subscriptions.clear();
-    const resumed = connack.sessionPresent ? ' The broker still had its session (session present = 1).' : '';
-    this.setState('connected', `Connected to ${this.brokerUrl} as "${this.settings.clientId}".${resumed}`);
+    const values = { url: this.brokerUrl, clientId: this.settings.clientId };
+    this.setState('connected', labText(connack.sessionPresent ? 'playground.clientStatus.connectedResumed' : 'playground.clientStatus.connected', values));
   }
 
   private onPublishReceived(topic: string, payload: Buffer, packet: IPublishPacket): void {
@@ -271,7 +275,7 @@ export class PlaygroundClient {
       unfinished: this.stores.outgoing.describe(),
       cleanSession: this.settings.cleanSession,
     });
-    this.deps.log.note(this.source(), 'connectionClosed', text);
+    this.deps.log.note(this.source(), 'connectionClosed', englishOf(text));
     this.setState('offline', text);
   }
 
@@ -286,7 +290,7 @@ export class PlaygroundClient {
   private async closeClient(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.abandonConnect?.(`This connection attempt of "${this.name}" was replaced by a newer one, or the client was removed.`);
+    this.abandonConnect?.(errorText('errors.playground.replacedAttempt', { name: this.name }));
     if (client) await endAtOnce(client);
   }
 
@@ -312,7 +316,7 @@ export class PlaygroundClient {
     this.sessionPresent = null;
   }
 
-  private setState(state: PlaygroundClientState, message?: string, errorCode?: string): void {
+  private setState(state: PlaygroundClientState, message?: LabText, errorCode?: string): void {
     this.state = state;
     this.message = message;
     this.errorCode = errorCode;

@@ -1,6 +1,7 @@
-// Shows an error or status sentence the main side sent in the page's language: t(key, params) when it carries an
-// `errors.*` key this locale has (error texts given as values translated first), else its English message.
+// Shows an error or status sentence the main side sent in the page's language: t(key, params) when it carries a key
+// this locale has (keyed values inside translated first, at any depth: show-lab-text.ts), else its English message.
 import { useI18n } from 'vue-i18n';
+import { translateText } from './show-lab-text';
 
 type Translate = (key: string, values: Record<string, unknown>) => string;
 type HasKey = (key: string) => boolean;
@@ -23,20 +24,9 @@ export interface ShownStatus {
   messageText?: KeyedText;
 }
 
-function isKeyedText(value: unknown): value is KeyedText {
-  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
-}
-
 /** The text in this locale, or undefined when the locale lacks the key (or a key given as a value). */
 export function translateKeyedText(t: Translate, has: HasKey, text: KeyedText): string | undefined {
-  if (!has(text.key)) return undefined;
-  const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) {
-    const shown = isKeyedText(value) ? translateKeyedText(t, has, value) : value;
-    if (shown === undefined) return undefined;
-    values[name] = shown;
-  }
-  return t(text.key, values);
+  return translateText(t, has, text as Parameters<typeof translateText>[2]);
 }
 
 export function showError(t: Translate, has: HasKey, error: ShownError | null | undefined): string {
@@ -50,6 +40,13 @@ export function showStatusMessage(t: Translate, has: HasKey, status: ShownStatus
   return (status.messageText && translateKeyedText(t, has, status.messageText)) ?? status.message ?? '';
 }
 
+/** A status whose message is several sentences, each with its key (the broker's): all translated, or the English. */
+export function showStatusMessages(t: Translate, has: HasKey, status: { message?: string | null; messageTexts?: KeyedText[] } | null | undefined): string {
+  if (!status) return '';
+  const shown = (status.messageTexts ?? []).map((text) => translateKeyedText(t, has, text));
+  return status.messageTexts?.length && shown.every((text) => text !== undefined) ? shown.join(' ') : (status.message ?? '');
+}
+
 /** For components: errorText(store.error) and statusText(client) in the current locale. */
 export function useErrorText() {
   const { t, te } = useI18n();
@@ -58,5 +55,6 @@ export function useErrorText() {
   return {
     errorText: (error: ShownError | null | undefined) => showError(translate, has, error),
     statusText: (status: ShownStatus | null | undefined) => showStatusMessage(translate, has, status),
+    statusTexts: (status: Parameters<typeof showStatusMessages>[2]) => showStatusMessages(translate, has, status),
   };
 }

@@ -1,17 +1,32 @@
-// Shows a text the main side sent as a key (a lab note, an experiment result, a notice, a check word) in the page's
-// language: t(key, params), with word values translated first. Pure given t; components pass useI18n()'s t.
-import type { LabText } from '../../../src-shared/i18n/format-lab-text';
+// Shows a text the main side sent as a key (a lab note, an experiment result, a notice, a status, an error) in the
+// page's language: t(key, params), where a value that is itself a keyed text (an error's reason inside a lab note, a
+// word like "on") is translated first, at any depth. Pure given t; components pass useI18n()'s t.
+import { isKeyedText, type LabText } from '../../../src-shared/i18n/format-lab-text';
 
 type Translate = (key: string, values: Record<string, unknown>) => string;
-export type ShownText = LabText & { words?: Record<string, LabText> };
+type HasKey = (key: string) => boolean;
+export type ShownText = LabText;
 
-/** The translated value of each word ('on' -> 'ఆన్'), to merge into a sentence's params. */
-export function translatedWords(t: Translate, words: Record<string, LabText> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(words ?? {}).map(([name, word]) => [name, t(word.key, { ...word.params })]));
+/** The text in this locale, or undefined when the locale lacks its key or the key of a value inside it. */
+export function translateText(t: Translate, has: HasKey, text: LabText): string | undefined {
+  if (!has(text.key)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) {
+    const shown = isKeyedText(value) ? translateText(t, has, value) : value;
+    if (shown === undefined) return undefined;
+    values[name] = shown;
+  }
+  return t(text.key, values);
 }
 
+/** The translated value of each word ('on' -> 'ఆన్'), to merge into a lesson check's params. */
+export function translatedWords(t: Translate, words: Record<string, LabText> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(words ?? {}).map(([name, word]) => [name, showLabText(t, word)]));
+}
+
+/** A text whose keys the main side checked against the English tree (the contract refuses unknown ones). */
 export function showLabText(t: Translate, text: ShownText): string {
-  return t(text.key, { ...text.params, ...translatedWords(t, text.words) });
+  return translateText(t, () => true, text) ?? text.key;
 }
 
 /** Sentences shown as one paragraph. */

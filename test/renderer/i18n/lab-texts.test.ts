@@ -9,7 +9,12 @@ import type { LessonStep } from '../../../src-shared/contract/lesson';
 import { escapeForVueI18n } from '../../../src-shared/contract/lesson-text-en';
 import type { ConsoleLine } from '../../../src-shared/contract/nightlight';
 import type { ExperimentResult } from '../../../src-shared/contract/playground';
+import { errorText } from '../../../src-shared/i18n/error-text';
 import { englishOf, englishTemplate, listLabTextKeys } from '../../../src-shared/i18n/lab-text';
+import { explainClose } from '../../../src-main/services/playground/close-reasons';
+import { parseTelemetry } from '../../../src-main/services/nightlight/payloads';
+import ClientStatusLight from '../../../src-renderer/src/components/playground/ClientStatusLight.vue';
+import type { PlaygroundClient } from '../../../src-shared/contract/playground';
 import { connectionNotice, noticeFields } from '../../../src-main/services/explorer/connection-notices';
 import { checkWord, makeCheck, payloadReason } from '../../../src-main/services/lesson/check-text';
 import { generateCode } from '../../../src-main/services/nightlight/code/generate-code';
@@ -71,7 +76,7 @@ describe('texts the main side sends as keys', () => {
 
   it('shows what an experiment saw and why in Telugu, with the payloads as sent', () => {
     const outcome = told(
-      [said('publisherResent', {}, { times: times(2) }), said('subscriberReceived', { payload: 'lamp on' }, { times: times(2) })],
+      [said('publisherResent', { times: times(2) }), said('subscriberReceived', { payload: 'lamp on', times: times(2) })],
       said('qos1Why'),
     );
     const result: ExperimentResult = {
@@ -107,6 +112,48 @@ describe('texts the main side sends as keys', () => {
     const telugu = showLabTexts(t, noticeText);
     expect(telugu).toContain('1.5 సె. తర్వాత mqtt://127.0.0.1:1883 కు మళ్ళీ కనెక్ట్ అయి "#" కు మళ్ళీ సబ్‌స్క్రైబ్ అయింది.');
     expect(telugu).not.toMatch(/Reconnected|kept its/);
+  });
+
+  it('translates an error\'s reason inside a lab note, and a payload problem inside a crash note, at any depth', () => {
+    const lost = note('connectionLost', { reason: errorText('errors.mqtt.keepsTrying', { reason: errorText('errors.mqtt.noRoute', { at: '192.0.2.1:1883' }), seconds: 5 }) });
+    expect(labSentenceSchema.safeParse(lost).success).toBe(true);
+    const parsed = parseTelemetry({ topic: 'abc/telemetry', payloadText: '{"light": "dark"}', sizeBytes: 17, truncated: false } as Parameters<typeof parseTelemetry>[0]);
+    const crash = note('serverWouldCrash', { problem: parsed.ok ? 'unexpected' : parsed.problem });
+    const lines: ConsoleLine[] = [
+      { seq: 1, atMs: 0, kind: 'lab-note', text: englishOf(lost), note: lost },
+      { seq: 2, atMs: 1, kind: 'error', text: englishOf(crash), note: crash },
+    ];
+    const props = { lines, label: 'Device console', testId: 'device-console' };
+    const english = render(NightlightConsole, props, 'en');
+    expect(english).toContain('[lab] Connection lost: This computer has no way to reach 192.0.2.1:1883.');
+    expect(english).toContain('"light" is the text "dark", but it should be a number');
+    const telugu = render(NightlightConsole, props, 'te');
+    expect(telugu).toContain('ఈ కంప్యూటర్ నుండి 192.0.2.1:1883 ను చేరుకునే దారి లేదు.');
+    expect(telugu).toContain('"dark" అనే టెక్స్ట్');
+    expect(telugu).not.toMatch(/no way to reach|keeps trying|Ignored telemetry|the text "dark"/);
+  });
+
+  it('shows a playground client\'s close reason (with the unfinished QoS exchanges inside it) in Telugu', () => {
+    const text = explainClose({
+      clientName: 'Sensor', clientId: 'pg-sensor', brokerAt: '127.0.0.1:1883', brokerDisconnectCode: 0x8e, keepaliveTimedOut: false,
+      blackHole: false, keepaliveSeconds: 60, unfinished: ['7'], cleanSession: false, proxyClosedBy: 'broker',
+    });
+    const client = { key: 'sensor', name: 'Sensor', state: 'offline', message: englishOf(text), messageText: text, faults: { blackHole: false, delayMs: 0, dropToBroker: { remaining: 0 }, dropToClient: { remaining: 0 } }, sessionPresent: null } as unknown as PlaygroundClient;
+    expect(render(ClientStatusLight, { client }, 'en')).toContain(
+      'The broker at 127.0.0.1:1883 disconnected Sensor: another client connected with the same client id (session taken over). 1 QoS 1/2 exchange(s) were not finished (packet 7)',
+    );
+    const telugu = render(ClientStatusLight, { client }, 'te');
+    expect(telugu).toContain('అదే client id తో మరో క్లయింట్ కనెక్ట్ అయింది');
+    expect(telugu).toContain('(ప్యాకెట్ 7)');
+    expect(telugu).not.toMatch(/disconnected Sensor|another client|were not finished/);
+  });
+
+  it('names a starting playground client in the page\'s language inside its status sentence', () => {
+    const text = explainClose({ clientName: 'Publisher', clientId: 'pg-p', brokerAt: '127.0.0.1:1883', proxyClosedBy: 'cut', keepaliveTimedOut: false, blackHole: false, keepaliveSeconds: 60, unfinished: [], cleanSession: true });
+    const client = { key: 'publisher', role: 'student', name: 'Publisher', state: 'offline', message: englishOf(text), messageText: text, faults: { blackHole: false, delayMs: 0, dropToBroker: { remaining: 0 }, dropToClient: { remaining: 0 } }, sessionPresent: null } as unknown as PlaygroundClient;
+    const telugu = render(ClientStatusLight, { client }, 'te');
+    expect(telugu).toContain('పబ్లిషర్ కూ బ్రోకర్‌కూ మధ్య నెట్‌వర్క్‌ను కావాలనే తెంచారు.');
+    expect(telugu).not.toContain('Publisher');
   });
 
   it('has every key the main side can send in English (the same words it logs) and in Telugu', () => {

@@ -7,6 +7,7 @@ import { LabError, fail } from '../../../src-shared/contract/result';
 import { englishError, englishErrorMessage, englishErrorTemplate, errorText, errorTextForEnglish } from '../../../src-shared/i18n/error-text';
 import { errorsEn } from '../../../src-shared/i18n/errors-en';
 import { formatLabText } from '../../../src-shared/i18n/format-lab-text';
+import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
 import { describeInvalidFilter, explainInvalidTopic } from '../../../src-shared/mqtt/topic-rules';
 import { createLabI18n } from '../../../src-renderer/src/i18n';
 import teluguErrors from '../../../src-renderer/src/i18n/te/errors';
@@ -48,6 +49,14 @@ describe('error texts', () => {
     expect(englishErrorMessage(text)).toBe(
       'The name "nohost.invalid" could not be found. Check how the host is spelled, and that this computer is on the internet. MQTT Lab keeps trying every 5 seconds.',
     );
+  });
+
+  it('makes one English from nested texts of either kind: an error inside a lab note, a lab word inside an error', () => {
+    const lost = labText('nightlight.labNotes.connectionLost', { reason: errorText('errors.mqtt.noRoute', { at: 'pi:1883' }) });
+    expect(englishOf(lost)).toBe('[lab] Connection lost: This computer has no way to reach pi:1883. Check the Wi-Fi or network cable, or try the built-in broker.');
+    const timeout = errorText('errors.playground.waitTimedOut', { seconds: 3, what: labText('playground.waits.theCut') });
+    expect(englishErrorMessage(timeout)).toBe('The experiment waited 3 s for the cut, but it did not happen.');
+    expect(new LabError('TIMEOUT', timeout).message).toBe(englishErrorMessage(timeout));
   });
 
   it('carries the key and values through LabError and fail(), with the English message unchanged', () => {

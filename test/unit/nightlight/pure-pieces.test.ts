@@ -2,6 +2,7 @@
 // and the defensive parsing of telemetry and commands.
 import { describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../../src-shared/contract/schemas';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 import { commandReceivedLine, connectedLine, localLoopLine, telemetryLine, telemetryPayload } from '../../../src-main/services/nightlight/firmware-lines';
 import { parseCommand, parseTelemetry } from '../../../src-main/services/nightlight/payloads';
 import { pythonJsonDumps, pythonRepr } from '../../../src-main/services/nightlight/python-repr';
@@ -52,7 +53,7 @@ describe('payload parsing', () => {
   it('refuses what is not a reading, in words', () => {
     const problem = (text: string, size?: number) => {
       const parsed = parseTelemetry(message(text, size));
-      return parsed.ok ? '' : parsed.problem;
+      return parsed.ok ? '' : englishOf(parsed.problem);
     };
     expect(problem('bright')).toContain('"bright" on "lab-x/telemetry": it is not JSON. Expected something like {"light": 400}.');
     expect(problem('{"light": "bright"}')).toContain('"light" is the text "bright"');
@@ -66,7 +67,7 @@ describe('payload parsing', () => {
     expect(parseCommand(message('{"led_on": false, "colour": "red"}'))).toMatchObject({ ok: true, value: false, extraFields: ['colour'] });
     const bad = parseCommand(message('{"led_on": "yes"}'));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problem).toContain('should be true or false');
+    if (!bad.ok) expect(englishOf(bad.problem)).toContain('should be true or false');
   });
 });
 

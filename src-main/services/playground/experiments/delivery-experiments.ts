@@ -2,7 +2,7 @@
 // playground service; it returns what it saw and a plain explanation, and never decides what a broker should do.
 import type { LabSentence } from '../../../../src-shared/i18n/lab-text';
 import type { ExperimentKit } from './experiment-kit';
-import { said, step, times, told } from './result-text';
+import { said, step, times, told, waitFor } from './result-text';
 
 export interface ExperimentOutcome {
   outcome: 'asExpected' | 'different';
@@ -15,7 +15,7 @@ export interface ExperimentOutcome {
 
 /** "The Publisher sent the PUBLISH twice, the second time with dup=1." */
 function publisherSent(count: number, resent: boolean): LabSentence {
-  return said(resent ? 'publisherResent' : 'publisherSent', {}, { times: times(count) });
+  return said(resent ? 'publisherResent' : 'publisherSent', { times: times(count) });
 }
 
 export async function qos0Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
@@ -32,7 +32,7 @@ export async function qos0Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
   kit.progress(step('qos0Publish', { first: 'reading 1', second: 'reading 2' }));
   await kit.service.publish(publisher, { topic, payload: 'reading 1', qos: 0, retain: false });
   await kit.service.publish(publisher, { topic, payload: 'reading 2', qos: 0, retain: false });
-  await kit.waitUntil(() => inbox.texts().includes('reading 2'), 'the Subscriber to get "reading 2"');
+  await kit.waitUntil(() => inbox.texts().includes('reading 2'), waitFor('subscriberGets', { payload: 'reading 2' }));
   kit.progress(step('qos0Wait', { first: 'reading 1' }));
   await kit.quiet();
   const received = inbox.texts();
@@ -58,21 +58,21 @@ export async function qos1LostPuback(kit: ExperimentKit): Promise<ExperimentOutc
   kit.progress(step('qos1Drop', { payload: 'lamp on' }));
   kit.service.injectFault(publisher, { kind: 'drop', direction: 'toClient', count: 1, onlyType: 'PUBACK' });
   await kit.service.publish(publisher, { topic, payload: 'lamp on', qos: 1, retain: false });
-  await kit.waitUntil(() => inbox.messages.length >= 1, 'the Subscriber to get "lamp on"');
-  await kit.waitForDrop(publisher, 'toClient', 'the broker\'s PUBACK (to be dropped)');
+  await kit.waitUntil(() => inbox.messages.length >= 1, waitFor('subscriberGets', { payload: 'lamp on' }));
+  await kit.waitForDrop(publisher, 'toClient', waitFor('pubackDropped'));
   const waitingAfterLoss = kit.service.unfinishedOf(publisher);
   kit.progress(step('qos1Cut'));
   kit.service.injectFault(publisher, { kind: 'cut' });
-  await kit.waitUntil(() => kit.service.listClients().find((client) => client.key === publisher)?.state !== 'connected', 'the cut');
+  await kit.waitUntil(() => kit.service.listClients().find((client) => client.key === publisher)?.state !== 'connected', waitFor('theCut'));
   await kit.connect(publisher);
-  await kit.waitAllAcknowledged(publisher, 'the PUBACK of the message sent again');
+  await kit.waitAllAcknowledged(publisher, waitFor('pubackResent'));
   kit.progress(step('counting'));
   await kit.quiet();
   const resent = sent.slice(1).some((packet) => packet.cmd === 'publish' && packet.dup);
   const count = inbox.messages.length;
   return {
     outcome: resent && waitingAfterLoss === 1 && count >= 1 && count <= 2 ? 'asExpected' : 'different',
-    ...told([publisherSent(sent.length, resent), said('subscriberReceived', { payload: 'lamp on' }, { times: times(count) })], said('qos1Why')),
+    ...told([publisherSent(sent.length, resent), said('subscriberReceived', { payload: 'lamp on', times: times(count) })], said('qos1Why')),
     measurements: { publishesSent: sent.length, resentWithDup: resent, subscriberCopies: count, unfinishedAfterLoss: waitingAfterLoss },
   };
 }
@@ -90,21 +90,21 @@ export async function qos2Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
   kit.progress(step('qos2Drop', { payload: 'pay 5 coins' }));
   kit.service.injectFault(publisher, { kind: 'drop', direction: 'toClient', count: 1, onlyType: 'PUBREC' });
   await kit.service.publish(publisher, { topic, payload: 'pay 5 coins', qos: 2, retain: false });
-  await kit.waitForDrop(publisher, 'toClient', 'the broker\'s PUBREC (to be dropped)');
+  await kit.waitForDrop(publisher, 'toClient', waitFor('pubrecDropped'));
   kit.progress(step('qos2Cut'));
   kit.service.injectFault(publisher, { kind: 'cut' });
-  await kit.waitUntil(() => kit.service.listClients().find((client) => client.key === publisher)?.state !== 'connected', 'the cut');
+  await kit.waitUntil(() => kit.service.listClients().find((client) => client.key === publisher)?.state !== 'connected', waitFor('theCut'));
   await kit.connect(publisher);
-  await kit.waitAllAcknowledged(publisher, 'the QoS 2 handshake to finish');
+  await kit.waitAllAcknowledged(publisher, waitFor('qos2Finished'));
   kit.progress(step('counting'));
-  await kit.waitUntil(() => inbox.messages.length >= 1, 'the Subscriber to get "pay 5 coins"');
+  await kit.waitUntil(() => inbox.messages.length >= 1, waitFor('subscriberGets', { payload: 'pay 5 coins' }));
   await kit.quiet();
   const resent = sent.slice(1).some((packet) => packet.cmd === 'publish' && packet.dup);
   const count = inbox.messages.length;
   return {
     outcome: resent && count === 1 ? 'asExpected' : 'different',
     ...told(
-      [publisherSent(sent.length, resent), said('subscriberReceived', { payload: 'pay 5 coins' }, { times: times(count) })],
+      [publisherSent(sent.length, resent), said('subscriberReceived', { payload: 'pay 5 coins', times: times(count) })],
       said(count === 1 ? 'qos2Why' : 'qos2WhyDuplicate'),
     ),
     measurements: { publishesSent: sent.length, resentWithDup: resent, subscriberCopies: count },

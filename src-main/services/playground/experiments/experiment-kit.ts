@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Packet } from 'mqtt';
 import type { ExperimentId, ExperimentProgress, PlaygroundTarget } from '../../../../src-shared/contract/playground';
 import { LabError } from '../../../../src-shared/contract/result';
+import { errorText } from '../../../../src-shared/i18n/error-text';
 import { englishOf, type LabSentence } from '../../../../src-shared/i18n/lab-text';
 import type { Disposable } from '../../../lib/emitter';
 import type { ClientSettings, ReceivedPublish } from '../playground-client';
@@ -94,11 +95,11 @@ export class ExperimentKit {
     return sent;
   }
 
-  async waitUntil(condition: () => boolean, what: string, timeoutMs = this.timing.waitMs): Promise<number> {
+  async waitUntil(condition: () => boolean, what: LabSentence, timeoutMs = this.timing.waitMs): Promise<number> {
     const startedAt = Date.now();
     while (!condition()) {
       if (Date.now() - startedAt > timeoutMs) {
-        throw new LabError('TIMEOUT', `The experiment waited ${Math.round(timeoutMs / 1000)} s for ${what}, but it did not happen.`);
+        throw new LabError('TIMEOUT', errorText('errors.playground.waitTimedOut', { seconds: Math.round(timeoutMs / 1000), what }));
       }
       await sleep(20);
     }
@@ -110,14 +111,14 @@ export class ExperimentKit {
     await sleep(this.timing.quietMs);
   }
 
-  async waitForDrop(key: string, direction: 'toBroker' | 'toClient', what: string): Promise<void> {
+  async waitForDrop(key: string, direction: 'toBroker' | 'toClient', what: LabSentence): Promise<void> {
     await this.waitUntil(() => {
       const faults = this.service.listClients().find((client) => client.key === key)?.faults;
       return (direction === 'toBroker' ? faults?.dropToBroker.remaining : faults?.dropToClient.remaining) === 0;
     }, what);
   }
 
-  async waitAllAcknowledged(key: string, what: string): Promise<void> {
+  async waitAllAcknowledged(key: string, what: LabSentence): Promise<void> {
     await this.waitUntil(() => this.service.unfinishedOf(key) === 0, what);
   }
 

@@ -1,15 +1,22 @@
 // What an experiment saw and why, and its progress steps, as keys (`playground.results.*`, `playground.runSteps.*`)
 // with their English. Payloads and counts are values, shown as sent; the words around them are translated by the UI.
-import type { LabText } from '../../../../src-shared/i18n/format-lab-text';
+import type { LabText, LabTextParams } from '../../../../src-shared/i18n/format-lab-text';
 import { englishOf, labText, type LabSentence } from '../../../../src-shared/i18n/lab-text';
 import type { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
+import type { playgroundStatusEn } from '../../../../src-shared/i18n/en/playground-status';
 
 type ResultId = Exclude<keyof typeof playgroundResultsEn.results, 'times'>;
 type StepId = keyof typeof playgroundResultsEn.runSteps;
 type Values = Record<string, string | number>;
 
-export function said(id: ResultId, params?: Values, words?: Record<string, LabText>): LabSentence {
-  return labText(`playground.results.${id}`, params, words);
+/** A result sentence; a value may be a text itself, like times(2). */
+export function said(id: ResultId, params?: LabTextParams): LabSentence {
+  return labText(`playground.results.${id}`, params);
+}
+
+/** What an experiment waits for, in words: `playground.waits.*`. */
+export function waitFor(id: keyof typeof playgroundStatusEn.waits, params?: Values): LabSentence {
+  return labText(`playground.waits.${id}`, params);
 }
 
 export function step(id: StepId, params?: Values): LabSentence {

@@ -41,9 +41,9 @@ export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, 
     result = { ...base, ...outcome, durationMs: Date.now() - startedAt };
   } catch (error) {
     if (!(error instanceof LabError)) deps.logger.error(`Experiment ${id} failed unexpectedly`, error);
-    // A LabError's words are an error's (the page shows its message); anything else is said here, as a key.
+    // A LabError's words are an error's (its key when it has one); anything else is said here, as a key.
     const { observed, observedText, ...why } = told([said('failedUnexpected')], said('failedWhy'));
-    const seen = error instanceof LabError ? { observed: error.message } : { observed, observedText };
+    const seen = error instanceof LabError ? { observed: error.message, ...(error.text ? { observedText: [error.text] } : {}) } : { observed, observedText };
     result = {
       ...base,
       outcome: 'failed',

@@ -2,7 +2,7 @@
 // playground service that report what they saw; they never assume a broker's answer.
 import type { ExperimentOutcome } from './delivery-experiments';
 import type { ExperimentKit } from './experiment-kit';
-import { said, step, told } from './result-text';
+import { said, step, told, waitFor } from './result-text';
 
 export async function retained(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/temperature`;
@@ -10,19 +10,19 @@ export async function retained(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const publisher = await kit.client('publisher', 'Publisher (experiment)');
   await kit.connect(publisher);
   await kit.service.publish(publisher, { topic, payload: '21.5 °C', qos: 1, retain: true });
-  await kit.waitAllAcknowledged(publisher, 'the broker to take the retained message');
+  await kit.waitAllAcknowledged(publisher, waitFor('brokerTakesRetained'));
   kit.progress(step('retainedLate'));
   const late = await kit.client('late-subscriber', 'Late subscriber (experiment)');
   await kit.connect(late);
   const inbox = kit.inbox(late);
   const subscribedAt = Date.now();
   await kit.service.subscribe(late, topic, 1);
-  await kit.waitUntil(() => inbox.messages.length >= 1, 'the retained message');
+  await kit.waitUntil(() => inbox.messages.length >= 1, waitFor('retainedMessage'));
   const first = inbox.messages[0];
   const afterMs = (first?.atMs ?? Date.now()) - subscribedAt;
   kit.progress(step('retainedClear'));
   await kit.service.publish(publisher, { topic, payload: '', qos: 1, retain: true });
-  await kit.waitAllAcknowledged(publisher, 'the broker to take the empty retained message');
+  await kit.waitAllAcknowledged(publisher, waitFor('brokerTakesEmpty'));
   await kit.service.unsubscribe(late, topic);
   kit.progress(step('retainedAgain'));
   const before = inbox.messages.length;
@@ -54,7 +54,7 @@ async function offlineRound(kit: ExperimentKit, cleanSession: boolean, label: st
   await kit.connect(publisher);
   await kit.service.publish(publisher, { topic, payload: `${label}: QoS 1 while away`, qos: 1, retain: false });
   await kit.service.publish(publisher, { topic, payload: `${label}: QoS 0 while away`, qos: 0, retain: false });
-  await kit.waitAllAcknowledged(publisher, 'the broker to take the QoS 1 message');
+  await kit.waitAllAcknowledged(publisher, waitFor('brokerTakesQos1'));
   const inbox = kit.inbox(subscriber);
   await kit.connect(subscriber);
   const sessionPresent = kit.service.listClients().find((client) => client.key === subscriber)?.sessionPresent ?? false;
@@ -108,7 +108,7 @@ export async function keepaliveWill(kit: ExperimentKit): Promise<ExperimentOutco
   kit.progress(step('willBlackHole'));
   const blackHoledAt = Date.now();
   kit.service.injectFault(sensor, { kind: 'blackHole', on: true });
-  await kit.waitUntil(() => inbox.messages.length >= 1, 'the Last Will', KEEPALIVE_SECONDS * 3000 + kit.timing.waitMs);
+  await kit.waitUntil(() => inbox.messages.length >= 1, waitFor('lastWill'), KEEPALIVE_SECONDS * 3000 + kit.timing.waitMs);
   const afterMs = (inbox.messages[0]?.atMs ?? Date.now()) - blackHoledAt;
   const will = inbox.texts()[0] ?? '';
   const seconds = (afterMs / 1000).toFixed(1);

@@ -2,6 +2,7 @@
 // vue-i18n syntax: {name} is a value; literal braces, @ and | are not allowed (payloads come in as values).
 
 import { nightlightNotesEn } from '../../../../src-shared/i18n/en/nightlight-notes';
+import { nightlightPayloadsEn } from '../../../../src-shared/i18n/en/nightlight-payloads';
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 
 export default {
@@ -227,4 +228,5 @@ export default {
   },
   // Lab notes and how-to-run steps the main side sends as keys (English shared with it).
   ...toVueI18nMessages(nightlightNotesEn),
+  ...toVueI18nMessages(nightlightPayloadsEn),
 };

@@ -3,6 +3,7 @@
 
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 import { nightlightNotesTe } from './lab-texts';
+import { nightlightPayloadsTe } from './nightlight-payloads';
 
 export default {
   title: 'నైట్‌లైట్',
@@ -226,4 +227,5 @@ export default {
     howToRun: 'దీన్ని ఎలా నడపాలి:',
   },
   ...toVueI18nMessages(nightlightNotesTe),
+  ...toVueI18nMessages(nightlightPayloadsTe),
 };

@@ -1,0 +1,55 @@
+// Telugu of a playground client's status line, why its connection ended and an experiment's timed-out wait
+// (src-shared/i18n/en/playground-status.ts). Typed as the English, so none is missing; {values} kept exactly.
+import type { playgroundStatusEn } from '../../../../src-shared/i18n/en/playground-status';
+
+export const playgroundStatusTe: typeof playgroundStatusEn = {
+  clientStatus: {
+    notConnectedYet: 'ఇంకా కనెక్ట్ కాలేదు.',
+    notConnected: 'కనెక్ట్ అయి లేదు.',
+    connecting: 'ప్లేగ్రౌండ్ నెట్‌వర్క్ ద్వారా {url} కు కనెక్ట్ అవుతోంది…',
+    connected: '{url} కు "{clientId}" గా కనెక్ట్ అయింది.',
+    connectedResumed: '{url} కు "{clientId}" గా కనెక్ట్ అయింది. బ్రోకర్ దగ్గర దాని సెషన్ ఇంకా ఉంది (session present = 1).',
+    disconnected: '{url} నుండి డిస్‌కనెక్ట్ అయింది.',
+    disconnectedMidway: 'QoS మార్పిడి మధ్యలోనే డిస్‌కనెక్ట్ అయింది.',
+    unfinishedClean: '{status} {count} QoS 1/2 మార్పిడి(లు) పూర్తి కాలేదు (ప్యాకెట్ {packets}); క్లీన్ సెషన్ ఆన్‌లో ఉంది కాబట్టి తదుపరి కనెక్ట్‌లో అవి మరచిపోబడతాయి.',
+    unfinishedKept: '{status} {count} QoS 1/2 మార్పిడి(లు) పూర్తి కాలేదు (ప్యాకెట్ {packets}); క్లీన్ సెషన్ ఆఫ్‌లో ఉంది, కాబట్టి {name} మళ్ళీ కనెక్ట్ అయినప్పుడు వాటిని మళ్ళీ పంపుతుంది (dup=1).',
+  },
+  closed: {
+    cut: '{name} కూ బ్రోకర్‌కూ మధ్య నెట్‌వర్క్‌ను కావాలనే తెంచారు. తిరిగి రావడానికి "కనెక్ట్ చేయి" నొక్కండి.',
+    keepalive: '{name} తన keep-alive పింగ్‌కు జవాబు పొందలేదు (keep-alive {seconds} సె.), అందుకే కనెక్షన్‌ను వదిలేసింది.',
+    keepaliveBlackHole: '{name} తన keep-alive పింగ్‌కు జవాబు పొందలేదు (keep-alive {seconds} సె.), అందుకే కనెక్షన్‌ను వదిలేసింది. బ్లాక్ హోల్ ఇంకా ఆన్‌లోనే ఉంది.',
+    malformed: 'ప్లేగ్రౌండ్ నెట్‌వర్క్ కనెక్షన్‌ను మూసేసింది: ఒక ప్యాకెట్ పొడవు అసాధ్యమైనది.',
+    plain: '{name} కనెక్షన్ మూసుకుపోయింది.',
+    brokerDisconnected: '{at} వద్ద ఉన్న బ్రోకర్ {name} ను డిస్‌కనెక్ట్ చేసింది: {reason}.',
+    brokerRefusedPublish: '{name} QoS {qos} వద్ద {bytes} బైట్‌లు పబ్లిష్ చేసిన వెంటనే {at} వద్ద ఉన్న బ్రోకర్ కనెక్షన్‌ను మూసేసింది. బహుశా అది ఆ మెసేజ్‌ను తిరస్కరించి ఉండవచ్చు: దానికి చాలా పెద్దది, లేదా అది అనుమతించని QoS.',
+    brokerClosed: '{at} వద్ద ఉన్న బ్రోకర్ కనెక్షన్‌ను మూసేసింది. (మరో క్లయింట్ అదే client id "{clientId}" వాడుతుంటే, బ్రోకర్ పాతదాన్ని తీసేస్తుంది.)',
+  },
+  disconnectReasons: {
+    malformed: 'అది ఒక ప్యాకెట్‌ను చదవలేకపోయింది (ప్యాకెట్ ఆకారం తప్పు)',
+    protocolError: 'ఒక ప్యాకెట్ MQTT నియమాలను ఉల్లంఘించింది (ప్రోటోకాల్ లోపం)',
+    notAuthorized: 'ఈ క్లయింట్‌కు అది చేయడానికి అనుమతి లేదు',
+    keepaliveTimeout: '1.5 × keep-alive సమయం వరకు దానికి ఏమీ వినిపించలేదు (keep-alive గడువు ముగిసింది)',
+    takenOver: 'అదే client id తో మరో క్లయింట్ కనెక్ట్ అయింది (సెషన్ దానికి వెళ్ళిపోయింది)',
+    topicInvalid: 'టాపిక్ పేరు సరైనది కాదు',
+    receiveMaximum: 'చాలా ఎక్కువ QoS 1/2 మెసేజ్‌లు ఎదురుచూస్తున్నాయి (అందుకునే గరిష్ఠ సంఖ్య దాటింది)',
+    tooLarge: 'ఒక ప్యాకెట్ అది అంగీకరించే దానికంటే పెద్దది',
+    quota: 'ఒక కోటా మించిపోయింది',
+    payloadFormat: 'పేలోడ్ ఫార్మాట్ సరైనది కాదు',
+    noRetain: 'అది రిటెయిన్డ్ మెసేజ్‌లను సపోర్ట్ చేయదు',
+    qosNotSupported: 'అది ఆ QoS ను సపోర్ట్ చేయదు (తక్కువదే అంగీకరిస్తుంది)',
+    code: 'కారణం కోడ్ {code}',
+  },
+  waits: {
+    subscriberGets: 'సబ్‌స్క్రైబర్‌కు "{payload}" అందడం',
+    theCut: 'కనెక్షన్ తెగడం',
+    retainedMessage: 'రిటెయిన్డ్ మెసేజ్',
+    lastWill: 'లాస్ట్ విల్',
+    pubackDropped: 'బ్రోకర్ PUBACK (పడేయడానికి)',
+    pubackResent: 'మళ్ళీ పంపిన మెసేజ్ యొక్క PUBACK',
+    pubrecDropped: 'బ్రోకర్ PUBREC (పడేయడానికి)',
+    qos2Finished: 'QoS 2 హ్యాండ్‌షేక్ పూర్తి కావడం',
+    brokerTakesRetained: 'బ్రోకర్ రిటెయిన్డ్ మెసేజ్‌ను తీసుకోవడం',
+    brokerTakesEmpty: 'బ్రోకర్ ఖాళీ రిటెయిన్డ్ మెసేజ్‌ను తీసుకోవడం',
+    brokerTakesQos1: 'బ్రోకర్ QoS 1 మెసేజ్‌ను తీసుకోవడం',
+  },
+};

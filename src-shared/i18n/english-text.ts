@@ -1,0 +1,26 @@
+// The English of any keyed text, errors (`errors.*`, errors-en.ts) and lab texts (lab-text-en.ts) alike, with values
+// that are texts themselves made English first. Used for LabError.message, logs, the CLI, exports and tests.
+import { errorsEn } from './errors-en';
+import { formatLabText, isKeyedText, type LabText } from './format-lab-text';
+import { labTextEn } from './lab-text-en';
+
+function templateIn(tree: object, path: string): string | undefined {
+  let node: unknown = tree;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The English template of a key, or undefined when the key is not one of ours. */
+export function englishTemplateOf(key: string): string | undefined {
+  return key.startsWith('errors.') ? templateIn(errorsEn, key.slice('errors.'.length)) : templateIn(labTextEn, key);
+}
+
+/** The English sentence; an unknown key shows itself rather than nothing. */
+export function englishTextOf(text: LabText): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = isKeyedText(value) ? englishTextOf(value) : value;
+  return formatLabText(englishTemplateOf(text.key) ?? text.key, params);
+}
