@@ -31,7 +31,7 @@ export function createHandlers(lab: LabServices, info: { version: string; shell:
     'connection.useProfile': async ({ profileId }) => lab.useProfile(profileId),
 
     'mqtt.listClients': async () => clients.list(),
-    'mqtt.connect': async ({ clientName, profileId, clientId }) => clients.connect(clientName, profileId, clientId),
+    'mqtt.connect': async ({ clientName, profileId, clientId }) => lab.connectClient(clientName, profileId, clientId),
     'mqtt.disconnect': async ({ clientName }) => clients.disconnect(clientName),
     'mqtt.subscribe': async (input) => clients.subscribe(input.clientName, input.filter, input.qos),
     'mqtt.unsubscribe': async ({ clientName, filter }) => {

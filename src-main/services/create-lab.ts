@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logger';
 import { BoardService } from './board/board-service';
 import { systemSerialBinding, type SerialBinding } from './board/serial-binding';
 import { BrokerService, type ForkBrokerWorker } from './broker/broker-service';
+import { ExplorerSavedFile } from './explorer/explorer-saved';
 import { ExplorerService } from './explorer/explorer-service';
 import { MqttClientService } from './mqtt/mqtt-client-service';
 import { LessonService } from './lesson/lesson-service';
@@ -73,6 +74,8 @@ export async function createLab(options: LabOptions) {
     clients,
     getProfile: (profileId) => profiles.get(profileId),
     getSettings: () => settings.get(),
+    // Each broker profile's filters and the history limits stay across restarts.
+    saved: new ExplorerSavedFile(path.join(options.dataDir, 'explorer', 'saved.json'), logger),
     logger,
   });
 
@@ -123,6 +126,12 @@ export async function createLab(options: LabOptions) {
     logger,
   });
 
+  /**
+   * Whose message batches go to the UI: the lab client and clients the UI opened itself (mqtt.connect). The lab's own
+   * clients (lesson watch, nightlight server, USB bridge) are main-side business; the explorer and playground have their own events.
+   */
+  const uiClientNames = new Set<string>([LAB_CLIENT_NAME]);
+
   const subscriptions: Disposable[] = [
     board.onPortsChanged((ports) => bus.publish('board.portsChanged', ports)),
     board.onSerialChanged((status) => bus.publish('board.serialChanged', status)),
@@ -135,7 +144,9 @@ export async function createLab(options: LabOptions) {
     explorer.onStatusChanged((status) => bus.publish('explorer.statusChanged', status)),
     broker.onStatusChanged((status) => bus.publish('broker.statusChanged', status)),
     clients.onStatusChanged((status) => bus.publish('mqtt.statusChanged', status)),
-    clients.onMessages((batch) => bus.publish('mqtt.messagesReceived', batch)),
+    clients.onMessages((batch) => uiClientNames.has(batch.clientName) && bus.publish('mqtt.messagesReceived', batch)),
+    // The Lesson's profile bar (or settings.update) changed the student's ID: the explorer's "<ID>/#" follows it.
+    settings.onChanged((next, previous) => next.studentId !== previous.studentId && void explorer.followStudentId(next.studentId)),
     playground.onClientsChanged((list) => bus.publish('playground.clientsChanged', { clients: list })),
     playground.onPacketsCaptured((entries) => bus.publish('playground.packetsCaptured', { entries })),
     playground.onExperimentProgressed((progress) => bus.publish('playground.experimentProgressed', progress)),
@@ -147,6 +158,12 @@ export async function createLab(options: LabOptions) {
     bus.publish('profiles.changed', { activeProfileId: profileId });
     void explorer.followProfile(profileId);
     return clients.connect(LAB_CLIENT_NAME, profileId);
+  }
+
+  /** A client the UI opens (mqtt.connect): its messages reach the UI as mqtt.messagesReceived. */
+  function connectClient(clientName: string, profileId: string, clientId?: string): Promise<ClientStatus> {
+    uiClientNames.add(clientName);
+    return clients.connect(clientName, profileId, clientId);
   }
 
   /** Start the broker, then connect the lab client to the chosen profile. A failed connect is a status, not a crash. */
@@ -177,5 +194,5 @@ export async function createLab(options: LabOptions) {
     bus.dispose();
   }
 
-  return { bus, broker, settings, profiles, clients, explorer, nightlight, playground, board, lesson, useProfile, start, dispose };
+  return { bus, broker, settings, profiles, clients, explorer, nightlight, playground, board, lesson, useProfile, connectClient, start, dispose };
 }

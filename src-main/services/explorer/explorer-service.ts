@@ -8,6 +8,7 @@ import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import type { MessageSink, PublishRequest } from '../mqtt/mqtt-client-service';
 import { ExplorerModel } from './explorer-model';
+import type { ExplorerSavedFile } from './explorer-saved';
 import { childrenOf, messageDetail, requireNode, searchTopics, topicDetail, type ChildSort, type SearchRequest } from './explorer-queries';
 import { ExplorerSubscriptions } from './explorer-subscriptions';
 import { EXPORT_MIME_TYPES, exportFileName, exportHistory, type ExportFormat } from './history-export';
@@ -35,6 +36,8 @@ export interface ExplorerServiceDeps {
   getProfile: (profileId: string) => Promise<{ id: string; kind: ProfileKind } | undefined>;
   getSettings: () => Promise<{ studentId: string; activeProfileId: string }>;
   logger: Logger;
+  /** Where the subscription lists and history limits are kept across restarts; without it they live for this run only. */
+  saved?: ExplorerSavedFile;
   now?: () => number;
   /** How often tree events go out at most; 50 ms is about 20 a second. */
   batchIntervalMs?: number;
@@ -50,8 +53,11 @@ export class ExplorerService {
   private readonly undo: RetainedUndo;
   private readonly emitter: Emitter<ServiceEvents>;
   private readonly listeners: Disposable[];
-  private status: ExplorerStatus = { client: null, profileId: '', profileKind: 'builtin', defaultFilter: '#', subscriptions: [], notice: null };
+  private status: ExplorerStatus = { client: null, profileId: '', profileKind: 'builtin', studentId: '', defaultFilter: '#', subscriptions: [], notice: null };
   private studentId = '';
+  /** The history limits the student chose (saved); the model's defaults otherwise. */
+  private chosenLimits: { perTopic?: number; totalMB?: number } = {};
+  private restoring: Promise<void> | undefined;
   /** True from a new client's start until its first CONNACK: then every filter is subscribed by us, not mqtt.js. */
   private freshClient = true;
   private lostAtMs: number | null = null;
@@ -88,6 +94,7 @@ export class ExplorerService {
 
   /** Connects the explorer to the lab's active profile. A failure is a status, never a crash. */
   async start(): Promise<void> {
+    await this.restored();
     const { activeProfileId } = await this.deps.getSettings();
     const active = (await this.deps.getProfile(activeProfileId)) ? activeProfileId : 'builtin';
     await this.followProfile(active);
@@ -99,10 +106,12 @@ export class ExplorerService {
     try {
       const [profile, settings] = await Promise.all([this.deps.getProfile(profileId), this.deps.getSettings()]);
       if (!profile) throw new LabError('NOT_FOUND', errorText('errors.explorer.noProfile', { id: profileId }), 'profileId');
-      this.studentId = settings.studentId;
+      await this.restored();
+      await this.adoptStudentId(settings.studentId, false);
       const switching = this.status.profileId !== '' && this.status.profileId !== profileId;
-      const defaultFilter = defaultFilterFor(profile.kind, settings.studentId);
+      const defaultFilter = defaultFilterFor(profile.kind, this.studentId);
       this.subscriptions.useProfile(profileId, defaultFilter);
+      this.dropRefused(profile.kind);
       this.status = { ...this.status, profileId, profileKind: profile.kind, defaultFilter };
       if (switching && this.model.rootNode.subtreeCount > 0) {
         // Closed first, so no message of the old broker can land in the new, empty tree.
@@ -133,13 +142,24 @@ export class ExplorerService {
     } finally {
       this.publishStatus();
     }
+    await this.persist();
     return this.currentStatus();
   }
 
   async removeSubscription(filter: string): Promise<ExplorerStatus> {
     await this.subscriptions.remove(filter);
     this.setNotice([labText('explorer.notices.unsubscribed', { filter })]);
+    await this.persist();
     return this.currentStatus();
+  }
+
+  /** The lab's student ID changed (a Lesson profile picked or made): "<old ID>/#" becomes "<new ID>/#", saved. */
+  async followStudentId(studentId: string): Promise<void> {
+    await this.restored();
+    if (this.disposed || studentId === this.studentId) return;
+    await this.adoptStudentId(studentId, this.status.client?.state === 'connected');
+    this.publishStatus();
+    await this.persist();
   }
 
   setView(expanded: string[], selected: string | null): void {
@@ -162,12 +182,9 @@ export class ExplorerService {
     return messageDetail(this.model, request);
   }
 
-  setHistoryLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): ExplorerStats {
-    this.model.setLimits({
-      ...(limits.perTopic !== undefined ? { perTopic: limits.perTopic } : {}),
-      ...(limits.totalMB !== undefined ? { totalBytes: limits.totalMB * 1024 * 1024 } : {}),
-    });
-    this.batcher.noteChange();
+  async setHistoryLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): Promise<ExplorerStats> {
+    this.applyLimits(limits);
+    await this.persist();
     return this.model.stats(this.now());
   }
 
@@ -215,6 +232,58 @@ export class ExplorerService {
     for (const listener of this.listeners) listener.dispose();
     this.batcher.dispose();
     this.emitter.clear();
+  }
+
+  private applyLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): void {
+    if (limits.perTopic !== undefined) this.chosenLimits.perTopic = limits.perTopic;
+    if (limits.totalMB !== undefined) this.chosenLimits.totalMB = limits.totalMB;
+    this.model.setLimits({
+      ...(limits.perTopic !== undefined ? { perTopic: limits.perTopic } : {}),
+      ...(limits.totalMB !== undefined ? { totalBytes: limits.totalMB * 1024 * 1024 } : {}),
+    });
+    this.batcher.noteChange();
+  }
+
+  /** Once, before the first profile is followed: the lists and limits an earlier run saved. */
+  private restored(): Promise<void> {
+    this.restoring ??= this.restore().catch((error: unknown) => this.deps.logger.warn('The explorer could not restore its saved settings', error));
+    return this.restoring;
+  }
+
+  private async restore(): Promise<void> {
+    if (!this.deps.saved) return;
+    const saved = await this.deps.saved.load();
+    this.subscriptions.restore(saved.subscriptions);
+    this.applyLimits(saved.historyLimits);
+    // Saved under another ID (the settings file was replaced): "<that ID>/#" follows the lab's ID at the next follow.
+    if (saved.studentId) this.studentId = saved.studentId;
+  }
+
+  /** Takes a new ID; "<old>/#" becomes "<new>/#" in every list (re-subscribed on the client when connected). */
+  private async adoptStudentId(studentId: string, connected: boolean): Promise<void> {
+    const previous = this.studentId;
+    if (studentId === previous) return;
+    this.studentId = studentId;
+    this.status = { ...this.status, studentId, defaultFilter: defaultFilterFor(this.status.profileKind, studentId) };
+    if (previous === '') return;
+    const [from, to] = [`${previous}/#`, `${studentId}/#`];
+    if (await this.subscriptions.rename(from, to, connected)) {
+      this.setNotice([labText('explorer.notices.idChanged', { id: studentId, filter: to, previous: from })]);
+    }
+  }
+
+  /** Saved filters this broker does not allow (a first-level wildcard on a public broker) are left out, with a log line. */
+  private dropRefused(kind: ProfileKind): void {
+    const dropped = this.subscriptions.drop((filter) => refusalFor(filter, kind, this.studentId) !== null);
+    if (dropped.length > 0) this.deps.logger.warn(`The explorer left out saved filters not allowed on this broker: ${dropped.join(', ')}`);
+  }
+
+  /** Saves the lists and limits; a failed write is logged and the explorer carries on (it works, it just forgets). */
+  private async persist(): Promise<void> {
+    if (!this.deps.saved || this.disposed) return;
+    await this.restored();
+    const saved = { studentId: this.studentId || null, subscriptions: this.subscriptions.saved(), historyLimits: { ...this.chosenLimits } };
+    await this.deps.saved.save(saved).catch((error: unknown) => this.deps.logger.warn('The explorer could not save its subscriptions and history limits', error));
   }
 
   private ingest(topic: string, payload: Buffer, qos: Qos, retain: boolean): void {

@@ -2,8 +2,9 @@
 // It asks the client service to (un)subscribe; it does not connect, and it keeps no topics or messages.
 import type { ExplorerSubscription } from '../../../src-shared/contract/explorer';
 import { LabError } from '../../../src-shared/contract/result';
-import { errorText } from '../../../src-shared/i18n/error-text';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
+import type { SavedFilter } from './explorer-saved';
 
 export interface SubscribingClients {
   subscribe(clientName: string, filter: string, qos: Qos): Promise<{ filter: string; grantedQos: number }>;
@@ -15,7 +16,8 @@ interface Entry {
   qos: Qos;
   state: ExplorerSubscription['state'];
   grantedQos: number | null;
-  message?: string;
+  /** Why it failed or waits, as a key (its English goes out as the view's message). */
+  message?: ErrorText;
   /** The current mqtt.js client has this subscription (so it re-subscribes by itself after a reconnect). */
   onClient: boolean;
 }
@@ -42,12 +44,52 @@ export class ExplorerSubscriptions {
 
   list(): ExplorerSubscription[] {
     return this.entries.map(({ filter, qos, state, grantedQos, message }) =>
-      message === undefined ? { filter, qos, state, grantedQos } : { filter, qos, state, grantedQos, message },
+      message === undefined ? { filter, qos, state, grantedQos } : { filter, qos, state, grantedQos, message: englishErrorMessage(message), messageText: message },
     );
   }
 
   filters(): string[] {
     return this.entries.map((entry) => entry.filter);
+  }
+
+  /** Lists saved by an earlier run, per profile; a profile already in use keeps the list it has. */
+  restore(saved: Record<string, SavedFilter[]>): void {
+    for (const [profileId, filters] of Object.entries(saved)) {
+      if (this.byProfile.has(profileId)) continue;
+      this.byProfile.set(profileId, filters.map(({ filter, qos }) => ({ filter, qos, state: 'pending', grantedQos: null, onClient: false })));
+    }
+  }
+
+  /** Every profile's filters and QoS, for saving (states are this run's business). */
+  saved(): Record<string, SavedFilter[]> {
+    return Object.fromEntries([...this.byProfile].map(([profileId, entries]) => [profileId, entries.map(({ filter, qos }) => ({ filter, qos }))]));
+  }
+
+  /** Takes filters out of the current list without unsubscribing (used before subscribing, for saved ones not allowed here). */
+  drop(refused: (filter: string) => boolean): string[] {
+    const dropped = this.entries.filter((entry) => refused(entry.filter));
+    for (const entry of dropped) this.entries.splice(this.entries.indexOf(entry), 1);
+    return dropped.map((entry) => entry.filter);
+  }
+
+  /**
+   * The student's ID changed: "<old>/#" becomes "<new>/#" in every profile's list. On the current client the old
+   * filter is unsubscribed and the new one subscribed (now when connected, else when the connection comes).
+   */
+  async rename(from: string, to: string, connected: boolean): Promise<boolean> {
+    const current = this.entries.find((entry) => entry.filter === from);
+    const wasOnClient = current?.onClient === true;
+    let changed = false;
+    for (const entries of this.byProfile.values()) {
+      const old = entries.find((entry) => entry.filter === from);
+      if (!old) continue;
+      changed = true;
+      if (entries.some((entry) => entry.filter === to)) entries.splice(entries.indexOf(old), 1);
+      else Object.assign(old, { filter: to, state: 'pending', grantedQos: null, message: undefined, onClient: false });
+    }
+    if (wasOnClient) await this.clients.unsubscribe(this.clientName, from).catch(() => undefined);
+    if (current && connected && this.entries.includes(current)) await this.subscribeEntry(current);
+    return changed;
   }
 
   /** A new mqtt.js client knows no subscriptions. */
@@ -106,7 +148,7 @@ export class ExplorerSubscriptions {
       const labError = error instanceof LabError ? error : undefined;
       // Not connected (again): it stays pending and is subscribed when the connection is back.
       const state = labError?.code === 'NOT_CONNECTED' ? 'pending' : 'failed';
-      Object.assign(entry, { state, grantedQos: null, message: labError?.message ?? 'The subscription did not work.' });
+      Object.assign(entry, { state, grantedQos: null, message: labError?.text ?? errorText('errors.explorer.subscriptionFailed') });
       return false;
     }
   }

@@ -5,6 +5,7 @@ import { errorText } from '../../../src-shared/i18n/error-text';
 import { describeIssue } from '../../lib/describe-issue';
 import { settingsSchema, type Settings } from '../../../src-shared/contract/schemas';
 import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
+import { Emitter, type Disposable } from '../../lib/emitter';
 
 type SettingsKey = keyof Settings;
 
@@ -24,8 +25,14 @@ export class SettingsStore {
   private cached: Settings | undefined;
   /** Serializes reads and writes so two quick updates never lose one another. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly emitter = new Emitter<{ changed: { next: Settings; previous: Settings } }>();
 
   constructor(private readonly filePath: string) {}
+
+  /** After a saved update that changed something (a new student ID from the Lesson's profile bar, a new broker). */
+  onChanged(listener: (next: Settings, previous: Settings) => void): Disposable {
+    return this.emitter.on('changed', ({ next, previous }) => listener({ ...next }, { ...previous }));
+  }
 
   get(): Promise<Settings> {
     return this.enqueue(async () => ({ ...(await this.load()) }));
@@ -42,6 +49,7 @@ export class SettingsStore {
       }
       await this.write(parsed.data);
       this.cached = parsed.data;
+      if (JSON.stringify(current) !== JSON.stringify(parsed.data)) this.emitter.emit('changed', { next: parsed.data, previous: current });
       return { ...parsed.data };
     });
   }

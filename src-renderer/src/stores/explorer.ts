@@ -28,6 +28,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   const stats = ref<ExplorerStats | null>(null);
   const error = ref<LabErrorInfo | null>(null);
   const subscriptionError = ref<LabErrorInfo | null>(null);
+  /** The lab's student ID as the explorer follows it: it changes when the Lesson's profile bar picks another student. */
   const studentId = ref('');
   const sort = ref<TreeSort>('name');
   const rows = shallowRef<DisplayRow[]>([]);
@@ -64,9 +65,12 @@ export const useExplorerStore = defineStore('explorer', () => {
     sortTimer = setTimeout(sortNow, waitMs);
   }
 
-  bridge.on('explorer.statusChanged', (next) => {
+  function takeStatus(next: ExplorerStatus): void {
     status.value = next;
-  });
+    if (next.studentId) studentId.value = next.studentId;
+  }
+
+  bridge.on('explorer.statusChanged', takeStatus);
   bridge.on('explorer.treeUpdated', ({ changed, stats: nextStats, cleared }) => {
     stats.value = nextStats;
     if (cleared) {
@@ -103,11 +107,12 @@ export const useExplorerStore = defineStore('explorer', () => {
     if (loaded.value && !force) return;
     loaded.value = true;
     const [state, settings] = await Promise.all([call(error, 'explorer.getState', {}), call(error, 'settings.get', {})]);
+    // Before the explorer first follows a profile its status has no ID yet: the settings have it.
+    if (settings) studentId.value = settings.studentId;
     if (state) {
-      status.value = state.status;
+      takeStatus(state.status);
       stats.value = state.stats;
     }
-    if (settings) studentId.value = settings.studentId;
     const expanded = [...model.expanded];
     model.clear();
     await loadChildren(null);
@@ -144,13 +149,13 @@ export const useExplorerStore = defineStore('explorer', () => {
 
   async function addSubscription(filter: string, qos: Qos): Promise<boolean> {
     const next = await call(subscriptionError, 'explorer.addSubscription', { filter, qos });
-    if (next) status.value = next;
+    if (next) takeStatus(next);
     return Boolean(next);
   }
 
   async function removeSubscription(filter: string): Promise<boolean> {
     const next = await call(subscriptionError, 'explorer.removeSubscription', { filter });
-    if (next) status.value = next;
+    if (next) takeStatus(next);
     return Boolean(next);
   }
 

@@ -42,6 +42,7 @@ export function makeState(overrides: Partial<ExplorerState['status']> = {}): Exp
       client: null,
       profileId: 'builtin',
       profileKind: 'builtin',
+      studentId: 'lab-test01',
       defaultFilter: '#',
       subscriptions: [{ filter: '#', qos: 0, state: 'active', grantedQos: 0 }],
       notice: null,
