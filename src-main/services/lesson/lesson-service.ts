@@ -97,13 +97,11 @@ export class LessonService {
   }
 
   async createProfile(name: string, studentId?: string): Promise<LessonState> {
-    await this.store.create(name, studentId ?? newStudentId());
-    return this.useActiveProfile();
+    return this.useActiveProfile(() => this.store.create(name, studentId ?? newStudentId()));
   }
 
   async selectProfile(profileId: string): Promise<LessonState> {
-    await this.store.select(profileId);
-    return this.useActiveProfile();
+    return this.useActiveProfile(() => this.store.select(profileId));
   }
 
   async renameProfile(profileId: string, name: string): Promise<LessonState> {
@@ -113,8 +111,9 @@ export class LessonService {
 
   async deleteProfile(profileId: string): Promise<LessonState> {
     const wasActive = profileId === this.store.activeProfileId;
+    if (wasActive) return this.useActiveProfile(() => this.store.delete(profileId));
     await this.store.delete(profileId);
-    return wasActive ? this.useActiveProfile() : this.changed();
+    return this.changed();
   }
 
   async resetProgress(profileId: string = this.store.activeProfileId): Promise<LessonState> {
@@ -182,14 +181,21 @@ export class LessonService {
     return this.getState();
   }
 
-  /** The active profile's ID becomes the lab's ID, and the checker follows it. */
-  private async useActiveProfile(): Promise<LessonState> {
-    const previousId = (await this.deps.settings.get()).studentId;
-    const nextId = this.store.active().studentId;
-    await this.deps.settings.update({ studentId: nextId });
-    if (previousId !== nextId) {
-      await this.deps.followStudentId?.(previousId, nextId).catch((error) => this.deps.logger.warn('Lab parts could not follow the new ID', error));
-    }
+  /**
+   * Changes which profile is active, then the active profile's ID becomes the lab's ID, and the checker follows it.
+   * The change and the new ID happen in the follow queue: a once-a-second follow running in between would otherwise
+   * read the old ID from settings and write it into the new profile.
+   */
+  private async useActiveProfile(changeActive: () => Promise<unknown>): Promise<LessonState> {
+    await this.inFollowQueue(async () => {
+      await changeActive();
+      const previousId = (await this.deps.settings.get()).studentId;
+      const nextId = this.store.active().studentId;
+      await this.deps.settings.update({ studentId: nextId });
+      if (previousId !== nextId) {
+        await this.deps.followStudentId?.(previousId, nextId).catch((error) => this.deps.logger.warn('Lab parts could not follow the new ID', error));
+      }
+    });
     await this.follow();
     return this.changed();
   }
@@ -202,9 +208,18 @@ export class LessonService {
 
   /** Re-reads settings and the broker profile; a new ID, broker or profile means a fresh checker and watch. One at a time. */
   private follow(): Promise<void> {
-    const next = this.following.then(() => this.followOnce());
-    this.following = next.catch((error) => this.deps.logger.warn('The lesson could not follow the lab settings', error));
-    return this.following;
+    const next = this.inFollowQueue(() => this.followOnce());
+    return next.catch((error) => this.deps.logger.warn('The lesson could not follow the lab settings', error));
+  }
+
+  /** Runs after everything queued before it; the queue goes on even when a run fails (the caller sees the failure). */
+  private inFollowQueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.following.then(work);
+    this.following = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private async followOnce(): Promise<void> {

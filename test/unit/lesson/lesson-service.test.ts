@@ -158,6 +158,27 @@ describe('lesson checks on the lab', () => {
     expect(state.assignment).toBe('MQTT is light.');
   });
 
+  it('a new profile keeps its own ID when the once-a-second follow of the lab settings runs at the same moment', async () => {
+    const { call, lab } = await start();
+    // Slow settings reads keep the lesson's once-a-second follow in flight while the profile is created.
+    const readSettings = lab.settings.get.bind(lab.settings);
+    lab.settings.get = async () => {
+      const settings = await readSettings();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return settings;
+    };
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    try {
+      const created = await call('lesson.createProfile', { name: 'Ravi', studentId: 'ravi-02' });
+      expect(created.studentId).toBe('ravi-02');
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect((await call('lesson.getState', {})).studentId).toBe('ravi-02');
+      expect((await readSettings()).studentId).toBe('ravi-02');
+    } finally {
+      lab.settings.get = readSettings;
+    }
+  }, 60_000);
+
   it('profiles: create, select, rename; each has its own ID and progress, and reset forgets only that profile\'s', async () => {
     const { call, lab } = await start();
     await call('nightlight.setPower', { on: false });
