@@ -162,3 +162,48 @@ test('an unplugged board is reported in words and reopened when it comes back', 
   board = start('python3', ['-u', '-c', SIMULATED_BOARD, `${folder}/sim`]);
   await expect(page.getByRole('log', { name: 'What the board printed' })).toContainText('Attempting MQTT connection...connected');
 });
+
+test('the monitor follows the newest line until the student scrolls up, and jumps back on request', async ({ page, lab }) => {
+  await page.goto(`${lab.url}#/board`);
+  await page.getByLabel('Port path').fill(`${folder}/board`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Board connection' })).toContainText('Connected to');
+
+  // More lines than the monitor shows at once, then a new one every 0.2 s.
+  const chatty = String.raw`
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_NOCTTY)
+for n in range(1, 61):
+    os.write(fd, ('line %d\r\n' % n).encode())
+n = 0
+while True:
+    n += 1
+    os.write(fd, ('tick %d\r\n' % n).encode())
+    time.sleep(0.2)
+`;
+  board = start('python3', ['-u', '-c', chatty, `${folder}/sim`]);
+  const log = page.getByRole('log', { name: 'What the board printed' });
+  const autoscroll = page.getByRole('checkbox', { name: 'Autoscroll' });
+  const jump = page.getByRole('button', { name: 'Jump to the newest line' });
+  await expect(log).toContainText('tick 3');
+  await expect(log.getByText('line 1', { exact: true })).toHaveCount(0);
+  await expect(autoscroll).toBeChecked();
+
+  // Scrolling up to read stops following: the first lines stay in view while ticks keep arriving.
+  await log.hover();
+  await page.mouse.wheel(0, -100_000);
+  await expect(autoscroll).not.toBeChecked();
+  await expect(jump).toBeVisible();
+  await expect(log.getByText('line 1', { exact: true })).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(log.getByText('line 1', { exact: true })).toBeVisible();
+
+  // The jump button follows again and shows the newest line.
+  await jump.click();
+  await expect(autoscroll).toBeChecked();
+  await expect(jump).toBeHidden();
+  await expect(log.getByText('line 1', { exact: true })).toHaveCount(0);
+  const newest = async () => Number((await log.getByText(/^tick \d+$/).last().textContent())!.replace('tick ', ''));
+  const before = await newest();
+  await expect.poll(newest, { timeout: 10_000 }).toBeGreaterThan(before + 2);
+});
