@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { activate, tabTo, typeInto } from './keyboard';
 
 const PYTHON = '/usr/bin/python3';
 const STUDENT_ID = 'priya-py';
@@ -44,28 +45,6 @@ test.afterAll(stopPythons);
 
 async function waitForOutput(run: PythonRun, text: string, what: string): Promise<void> {
   await expect.poll(run.output, { message: `${what}; it printed:\n${run.output()}`, timeout: 20_000 }).toContain(text);
-}
-
-/** Presses Tab until the target has focus: proves it is reachable by keyboard, in the page's own order. */
-async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let press = 0; press < maxPresses; press++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target} with the Tab key in ${maxPresses} presses.`);
-}
-
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
-}
-
-async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
 }
 
 async function goTo(page: Page, link: string, heading: string): Promise<void> {

@@ -8,30 +8,9 @@ import type { Locator, Page } from '@playwright/test';
 import mqtt from 'mqtt';
 import { serveLab } from '../support/serve-lab';
 import { expect, test } from './fixtures';
+import { activate, typeInto } from './keyboard';
 
 const SCREENSHOT = process.env.LESSON_SCREENSHOT ?? 'test-results/lesson/lesson.png';
-
-/** Presses Tab until the target has focus: proves it is reachable by keyboard, in the page's own order. */
-async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let press = 0; press < maxPresses; press++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target} with the Tab key in ${maxPresses} presses.`);
-}
-
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
-}
-
-async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 async function openLab(page: Page, url: string): Promise<void> {
   await page.goto(url);
