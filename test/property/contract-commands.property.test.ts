@@ -36,9 +36,18 @@ const unexpected: string[] = [];
 function describeValue(value: unknown): string {
   try {
     const text = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' && item.length > 60 ? `${item.slice(0, 60)}…(${item.length})` : item));
-    return text === undefined ? String(value) : text;
+    return text === undefined ? safeString(value) : text;
   } catch {
+    return safeString(value);
+  }
+}
+
+/** String() throws for objects whose toString is not a function ({"toString": 0}); the tag is enough then. */
+function safeString(value: unknown): string {
+  try {
     return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }
 
@@ -46,7 +55,7 @@ function describeValue(value: unknown): string {
 async function send(name: unknown, input: unknown): Promise<Result<unknown>> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${String(name)} did not answer within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`${describeValue(name)} did not answer within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
   });
   try {
     return await Promise.race([dispatch(name, input), late]);
@@ -61,7 +70,7 @@ async function answersClearly(name: unknown, input: unknown): Promise<void> {
   expect(typeof result.ok).toBe('boolean');
   if (!result.ok) {
     const { code, message } = result.error;
-    const context = `${String(name)} ${describeValue(input)} -> ${code}: ${message.slice(0, 300)}`;
+    const context = `${describeValue(name)} ${describeValue(input)} -> ${code}: ${message.slice(0, 300)}`;
     expect(ERROR_CODES, context).toContain(code);
     expect(code, `an unexpected exception (see the log): ${context}`).not.toBe('INTERNAL');
     expect(message.trim().length, context).toBeGreaterThan(5);
@@ -72,7 +81,7 @@ async function answersClearly(name: unknown, input: unknown): Promise<void> {
     expect(message, context).not.toMatch(/\n\s+at |\.ts:\d+|node_modules/);
   }
   const settings = await send('settings.get', {});
-  expect(settings.ok, `settings.get after ${String(name)} ${describeValue(input)}`).toBe(true);
+  expect(settings.ok, `settings.get after ${describeValue(name)} ${describeValue(input)}`).toBe(true);
 }
 
 beforeAll(async () => {

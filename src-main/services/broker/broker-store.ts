@@ -21,7 +21,7 @@ export interface BrokerStore {
 }
 
 /** A worker that was just killed may still hold the lock for a moment while the OS tears it down. */
-const LOCK_WAIT_MS = 1500;
+const LOCK_WAIT_MS = 5000;
 const LOCK_RETRY_MS = 100;
 
 export function runBrokerId(nowMs = Date.now()): string {
