@@ -9,17 +9,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { silentLogger } from '../../src-main/lib/logger';
-import { createNodeBrokerFork } from '../../src-main/services/broker/node-fork';
-import { createLab, type LabServices } from '../../src-main/services/create-lab';
-import { PlainSecretStore } from '../../src-main/services/profiles/secret-store';
+import type { LabServices } from '../../src-main/services/create-lab';
+import { startRealLab, type Call } from '../support/real-lab';
 
 const RUNS = 200;
 const STUDENT_ID = 'lab-fuzz7';
-const WORKER_SOURCE = path.resolve(import.meta.dirname, '../../src-main/services/broker/broker-worker.ts');
 
 let lab: LabServices;
 let dataDir: string;
@@ -27,7 +21,7 @@ let ptyDir: string;
 let socat: ChildProcess;
 /** Written asynchronously: a blocking write to a full pseudo-terminal would stop the very event loop that reads it. */
 let board: FileHandle;
-let call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+let call: Call;
 
 async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -60,24 +54,7 @@ beforeAll(async () => {
   board = await open(boardEnd, 'r+');
 
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'fuzz-serial-'));
-  lab = await createLab({
-    dataDir,
-    forkBrokerWorker: createNodeBrokerFork(WORKER_SOURCE, ['--import', 'tsx']),
-    secretStore: new PlainSecretStore(),
-    logger: silentLogger,
-    brokerTcpPort: 0,
-    brokerWsPort: 0,
-    counterfitPort: 0,
-    brokerLanHost: '127.0.0.1',
-  });
-  await lab.settings.update({ studentId: STUDENT_ID });
-  const dispatch = createDispatcher(createHandlers(lab, { version: 'test', shell: 'browser' }), silentLogger);
-  call = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value as CommandOutput<typeof name>;
-  };
-  await lab.start();
+  ({ lab, call } = await startRealLab(dataDir, STUDENT_ID, { brokerLanHost: '127.0.0.1' }));
   await call('board.open', { path: portPath });
   await call('board.setBridge', { enabled: true });
   await eventually(async () => (await call('board.getState', {})).bridge.state === 'running', 'the bridge to run');

@@ -3,27 +3,17 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src-shared/contract/commands';
 import type { LessonState, LessonStep, LessonStepId } from '../../../src-shared/contract/lesson';
-import { createDispatcher } from '../../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../../src-main/ipc/handlers';
-import { silentLogger } from '../../../src-main/lib/logger';
-import { createNodeBrokerFork } from '../../../src-main/services/broker/node-fork';
-import { createLab, type LabServices } from '../../../src-main/services/create-lab';
-import { PlainSecretStore } from '../../../src-main/services/profiles/secret-store';
+import type { LabServices } from '../../../src-main/services/create-lab';
+import { startRealLab, type Call, type RealLab } from '../../support/real-lab';
 import { waitFor } from '../mqtt/service-harness';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const WORKER_SOURCE = path.resolve(here, '../../../src-main/services/broker/broker-worker.ts');
-
-export type Call = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+export type { Call };
 
 export interface LessonLab {
   lab: LabServices;
   call: Call;
-  /** The error a command failed with (throws when it succeeded). */
-  failure: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<{ code: string; message: string; field?: string }>;
+  failure: RealLab['failure'];
   progressEvents: LessonState[];
   dataDir: string;
 }
@@ -33,30 +23,10 @@ export function newDataDir(): string {
 }
 
 export async function startLessonLab(dataDir: string, studentId: string): Promise<LessonLab> {
-  const lab = await createLab({
-    dataDir,
-    forkBrokerWorker: createNodeBrokerFork(WORKER_SOURCE, ['--import', 'tsx']),
-    secretStore: new PlainSecretStore(),
-    logger: silentLogger,
-    brokerTcpPort: 0,
-    brokerWsPort: 0,
-    counterfitPort: 0,
-  });
-  await lab.settings.update({ studentId });
   const progressEvents: LessonState[] = [];
-  lab.bus.subscribe((name, payload) => name === 'lesson.progressChanged' && progressEvents.push(payload as LessonState));
-  const dispatch = createDispatcher(createHandlers(lab, { version: 'test', shell: 'browser' }), silentLogger);
-  const call: Call = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value as CommandOutput<typeof name>;
-  };
-  const failure: LessonLab['failure'] = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (result.ok) throw new Error(`${name} succeeded but should have failed`);
-    return result.error;
-  };
-  await lab.start();
+  const { lab, call, failure } = await startRealLab(dataDir, studentId, {
+    beforeStart: (created) => created.bus.subscribe((name, payload) => name === 'lesson.progressChanged' && progressEvents.push(payload as LessonState)),
+  });
   return { lab, call, failure, progressEvents, dataDir };
 }
 
