@@ -97,12 +97,14 @@ export class MqttClientService {
 
   async disconnect(clientName: string): Promise<ClientStatus> {
     this.assertOpen();
-    this.nextGeneration(clientName);
+    const generation = this.nextGeneration(clientName);
     const managed = this.clients.get(clientName);
     // Closed while still registered, so the messages it was holding are still handed on.
     await managed?.close('graceful');
     if (managed && this.clients.get(clientName) === managed) this.clients.delete(clientName);
     const last = managed?.status ?? this.statuses.get(clientName);
+    // A connect() made while the goodbye was on its way owns the name now: its status stands, not a late "idle".
+    if (!this.isCurrent(clientName, generation) && last) return this.statuses.get(clientName) ?? last;
     const text = last?.brokerUrl ? errorText('errors.mqtt.disconnected', { url: last.brokerUrl }) : errorText('errors.mqtt.notConnected');
     const status: ClientStatus = {
       clientName,

@@ -2,7 +2,7 @@
 // while it is wanted (also when the broker is not even running yet), and can vanish without a goodbye (power off).
 import type mqtt from 'mqtt';
 import { LabError } from '../../../src-shared/contract/result';
-import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { NIGHTLIGHT_DEVICE_CLIENT_NAME } from '../../../src-shared/contract/nightlight';
 import type { ClientStatus, Qos, ReceivedMessage } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
@@ -85,8 +85,10 @@ export class DeviceLink {
     this.retryTimer = undefined;
     const managed = this.managed;
     this.managed = undefined;
-    await managed?.close(mode);
+    // "Not connected" from now on, not after the goodbye: a newer open() may already be connected by the time this
+    // old connection has finished closing, and a late null would hide that for good (the device then queues forever).
     this.setStatus(null);
+    await managed?.close(mode);
   }
 
   async publish(topic: string, payload: string, qos: Qos, retain: boolean): Promise<void> {
@@ -133,13 +135,17 @@ export class DeviceLink {
   /** No client exists to retry by itself (no such profile, built-in broker down): try again in a moment. */
   private preparationFailed(target: LinkTarget, error: unknown, generation: number): void {
     const isLabError = error instanceof LabError;
+    // The reason keeps its key when it has one (no such profile, built-in broker down), so the page translates it too.
+    const reason = isLabError ? (error.text ?? error.message) : errorText('errors.nightlight.devicePrepareFailed');
+    const said = errorText('errors.nightlight.deviceRetrying', { reason, seconds: LINK_RETRY_MS / 1000 });
     this.setStatus({
       clientName: NIGHTLIGHT_DEVICE_CLIENT_NAME,
       profileId: target.profileId,
       brokerUrl: '',
       clientId: target.clientId,
       state: 'error',
-      message: `${isLabError ? error.message : 'The connection could not be prepared.'} The device tries again every ${LINK_RETRY_MS / 1000} seconds.`,
+      message: englishErrorMessage(said),
+      messageText: said,
       errorCode: isLabError ? error.code : 'INTERNAL',
       sinceMs: Date.now(),
     });

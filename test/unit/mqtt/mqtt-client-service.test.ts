@@ -1,6 +1,7 @@
 // MqttClientService against a real in-process aedes: connect, publish/subscribe at every QoS, retained and
 // binary messages, batching, two named clients at once, and refusals that must never crash the client.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectWithSlowFirstGoodbye } from '../../support/slow-goodbye';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
 import { createHarness, profileFor, sleep, waitFor, type Harness } from './service-harness';
 
@@ -155,6 +156,21 @@ describe('MqttClientService with a real broker', () => {
     await sleep(200);
     expect(lab.messagesOf('lab')).toEqual([]);
     expect(lab.service.list()).toHaveLength(1);
+  });
+
+  it('a Connect pressed while the last Disconnect is still saying goodbye stays connected, not idle', async () => {
+    const slow = createHarness({ test: { profile: profileFor({ port: broker.port }) } }, { connect: connectWithSlowFirstGoodbye(800) });
+    try {
+      await slow.service.connect('lab', 'test');
+      const disconnecting = slow.service.disconnect('lab');
+      const connected = await slow.service.connect('lab', 'test');
+      expect(connected.state).toBe('connected');
+      await disconnecting;
+      expect(slow.service.list()).toEqual([expect.objectContaining({ clientName: 'lab', state: 'connected' })]);
+      expect(slow.statuses.at(-1)?.state).toBe('connected');
+    } finally {
+      await slow.service.dispose();
+    }
   });
 
   it('leaves no socket open after dispose', async () => {

@@ -47,12 +47,12 @@ export interface Harness {
 /** A service whose profiles come from the given table (id -> profile, password). */
 export function createHarness(
   profiles: Record<string, { profile: BrokerProfile; password?: string }>,
-  options: { batchIntervalMs?: number; brokerStatus?: BrokerStatus } = {},
+  options: { batchIntervalMs?: number; brokerStatus?: BrokerStatus; connect?: typeof mqtt.connect } = {},
 ): Harness {
   const statuses: ClientStatus[] = [];
   const batches: MessageBatch[] = [];
   const service = new MqttClientService({
-    connect: mqtt.connect,
+    connect: options.connect ?? mqtt.connect,
     logger: silentLogger,
     batchIntervalMs: options.batchIntervalMs,
     resolve: async (profileId, clientIdOverride) => {
