@@ -88,7 +88,7 @@ export async function startHostServer(options: HostServerOptions) {
     }
   });
 
-  port = await listenOnFreePort(server, '127.0.0.1', options.port, "lab's web page");
+  port = await listenOnFreePort(server, '127.0.0.1', options.port, 'labPage');
   return {
     port,
     url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}`,

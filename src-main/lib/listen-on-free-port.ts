@@ -1,6 +1,12 @@
 // Opens a server on the port the lab asked for, or on the next free one when that port is taken (0 = any free port).
 // Used by the built-in broker and the headless host; it only chooses ports and explains failures.
 import type { Server } from 'node:net';
+import { LabError } from '../../src-shared/contract/result';
+import { errorText, type ErrorText } from '../../src-shared/i18n/error-text';
+import type { ErrorsEn } from '../../src-shared/i18n/errors-en';
+
+/** Which server it is, as a key: 'brokerMqtt' names "the built-in broker's MQTT port" in every language. */
+export type ListenPlace = keyof ErrorsEn['listen']['what'];
 
 /** How many ports after a taken one we try before taking any free port. */
 export const PORT_SEARCH_SPAN = 20;
@@ -36,17 +42,17 @@ export function candidatePorts(requestedPort: number): number[] {
   return [...ports, 0];
 }
 
-export function explainListenError(error: unknown, host: string, port: number, what: string): string {
+/** Why no port could be opened, as a key; the system's own detail (an errno message) stays a value. */
+export function explainListenError(error: unknown, host: string, port: number, place: ListenPlace): ErrorText {
   const code = errorCode(error);
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return `MQTT Lab cannot open the ${what} port on "${host}": this computer has no network address like that.`;
-  }
+  const what = errorText(`errors.listen.what.${place}`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return errorText('errors.listen.noAddress', { what, host });
   const detail = error instanceof Error ? error.message : String(error);
-  return `MQTT Lab could not open the ${what} port (${port}) on "${host}": ${detail}`;
+  return errorText('errors.listen.failed', { what, port, host, detail });
 }
 
-/** Resolves with the port actually used. Rejects with a student-readable Error when no port works. */
-export async function listenOnFreePort(server: Server, host: string, requestedPort: number, what: string): Promise<number> {
+/** Resolves with the port actually used. Rejects with a student-readable LabError (its text a key) when no port works. */
+export async function listenOnFreePort(server: Server, host: string, requestedPort: number, place: ListenPlace): Promise<number> {
   let lastError: unknown;
   for (const port of candidatePorts(requestedPort)) {
     try {
@@ -56,5 +62,5 @@ export async function listenOnFreePort(server: Server, host: string, requestedPo
       if (!PORT_TAKEN_CODES.has(errorCode(error) ?? '')) break;
     }
   }
-  throw new Error(explainListenError(lastError, host, requestedPort, what));
+  throw new LabError('UNAVAILABLE', explainListenError(lastError, host, requestedPort, place));
 }

@@ -2,7 +2,8 @@
 // understood, the USB-to-MQTT bridge and the built-in broker's LAN switch. Pure schemas and lesson constants only.
 import { z } from 'zod';
 import { englishError } from '../i18n/error-text';
-import { errorTextSchema, studentIdSchema } from './schemas';
+import { labSentenceSchema } from './lab-sentence';
+import { classStudentIdSchema, errorTextSchema } from './schemas';
 
 /** The lesson's boards print at 9600 baud (`Serial.begin(9600)`). */
 export const BOARD_DEFAULT_BAUD_RATE = 9600;
@@ -123,6 +124,8 @@ export const monitorLineSchema = z.object({
   binary: z.boolean(),
   /** True when the line was cut at BOARD_MAX_LINE_BYTES. */
   cut: z.boolean(),
+  /** A 'note' (the lab speaking, not the board) as a key, for the page's language; `text` is its English. */
+  note: z.union([labSentenceSchema, errorTextSchema()]).optional(),
 });
 export type MonitorLine = z.infer<typeof monitorLineSchema>;
 
@@ -250,6 +253,8 @@ export const boardConfigSchema = z.object({
   connectLines: z.string(),
   /** Empty when all is well; else why the file will not work yet (LAN switch off, no LAN address). */
   warnings: z.array(z.string()),
+  /** The same warnings as keys (`board.configWarnings.*`), for the page's language. */
+  warningTexts: z.array(labSentenceSchema).optional(),
 });
 export type BoardConfig = z.infer<typeof boardConfigSchema>;
 
@@ -264,7 +269,7 @@ export const lanStudentLoginSchema = z.object({
 });
 export type LanStudentLogin = z.infer<typeof lanStudentLoginSchema>;
 
-const lanStudentInput = z.object({ studentId: studentIdSchema }).strict();
+const lanStudentInput = z.object({ studentId: classStudentIdSchema }).strict();
 
 export const boardSnapshotSchema = z.object({
   ports: boardPortsSchema,

@@ -2,7 +2,7 @@
 // Pure schemas and the lesson's fixed structure (ids, links, correct answers); the English text is in lesson-text-en.ts.
 import { z } from 'zod';
 import { englishError } from '../i18n/error-text';
-import { labTextSchema } from './lab-sentence';
+import { labTextParamsSchema } from './lab-sentence';
 import { errorTextSchema, studentIdSchema } from './schemas';
 import { experimentIdSchema } from './playground';
 
@@ -133,14 +133,13 @@ export type LessonStepState = z.infer<typeof lessonStepStateSchema>;
 
 export const lessonCheckSchema = z.object({
   code: lessonCheckCodeSchema,
-  /** Values for the sentence: topic, expectedTopic, light, count, needed, clientId, filter, ... */
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  /** Values for the sentence: topic, expectedTopic, light, count, clientId, filter, ...; a word ('on', 'dark', why a
+   *  payload was not understood) is a text itself, which the UI translates as it does any nested text. */
+  params: labTextParamsSchema,
   /** English: what the lab saw, e.g. "I see telemetry on `abc/telemetry` but your server answers on `abc/command`." */
   saw: z.string(),
   /** English: what the step needs, e.g. "The lesson's server answers on `abc/commands`." */
   expected: z.string(),
-  /** Values that are words themselves ('on', 'dark', why a payload was not understood): the UI translates each. */
-  words: z.record(z.string(), labTextSchema).optional(),
 });
 export type LessonCheck = z.infer<typeof lessonCheckSchema>;
 

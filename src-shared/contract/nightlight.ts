@@ -127,6 +127,8 @@ export const ledSwitchSchema = z.object({
   source: ledSourceSchema,
   /** What caused it, for the log: `light 250 < 300`, `{"led_on": true} on lab-x/commands`, `POST /actuator_value?port=5`. */
   detail: z.string(),
+  /** detail as a key (`nightlight.ledSwitches.*`; payload and topic stay values); absent when it has no words (HTTP). */
+  detailText: labSentenceSchema.optional(),
 });
 export type LedSwitch = z.infer<typeof ledSwitchSchema>;
 
@@ -226,8 +228,10 @@ export const httpCallSchema = z.object({
   /** Path and query as sent, like `/sensor_value?port=0`. */
   path: z.string(),
   status: z.number(),
-  /** In words: `read the light sensor (pin 0): 400`, `LED (pin 5) on`, `unknown pin 7`. */
+  /** In words: `read the light sensor (pin 0): 400`, `LED (pin 5) on`, `no sensor on pin 7`. */
   summary: z.string(),
+  /** summary as a key (`nightlight.counterfitCalls.*`) with pins and values as values, for the UI's language. */
+  summaryText: labSentenceSchema.optional(),
 });
 export type HttpCall = z.infer<typeof httpCallSchema>;
 

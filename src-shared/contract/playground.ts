@@ -98,6 +98,8 @@ export const playgroundClientSchema = z.object({
   ...clientSettingsFields,
   /** 'experiment' clients are made by a running experiment and removed when it ends. */
   role: z.enum(['student', 'experiment']),
+  /** The name as a key, for clients the lab names itself (an experiment's "Publisher (experiment)"); name is its English. */
+  nameText: labSentenceSchema.optional(),
   state: playgroundClientStateSchema,
   /** A sentence for the student about the state, especially errors and faults (English; messageText is it as a key). */
   message: z.string().optional(),
@@ -128,6 +130,8 @@ const logEntryBase = {
   timeMs: z.number(),
   clientKey: z.string(),
   clientName: z.string(),
+  /** clientName as a key, when the client has one (see playgroundClientSchema.nameText). */
+  clientNameText: labSentenceSchema.optional(),
 };
 
 export const packetEntrySchema = z.object({
@@ -179,8 +183,9 @@ export const noteEntrySchema = z.object({
   kind: z.literal('note'),
   ...logEntryBase,
   event: noteEventSchema,
-  /** English sentence for the student (the UI may build its own from event + clientName). */
-  text: z.string(),
+  /** The note's sentences as keys, shown one after another (the UI may use its own short words for event); a {name}
+   *  value is the client's English name, which the UI swaps for the name it shows. English: englishOf each, joined. */
+  texts: z.array(z.union([labSentenceSchema, errorTextSchema()])).min(1),
 });
 export type NoteEntry = z.infer<typeof noteEntrySchema>;
 

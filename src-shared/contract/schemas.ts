@@ -132,10 +132,13 @@ export type BrokerStatus = z.infer<typeof brokerStatusSchema>;
 export const localeSchema = z.enum(['en', 'te']);
 export type Locale = z.infer<typeof localeSchema>;
 
+const STUDENT_ID_PATTERN = /^[A-Za-z0-9_-]{3,32}$/;
+
 /** A student's own id: the <ID> in the lesson's topics (<ID>/telemetry) and client ids (<ID>nightlight_client). */
-export const studentIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{3,32}$/, englishError('errors.input.studentId'));
+export const studentIdSchema = z.string().regex(STUDENT_ID_PATTERN, englishError('errors.input.studentId'));
+
+/** The same id typed by the teacher for one of the class (Board > LAN class): its error speaks of "a student's ID". */
+export const classStudentIdSchema = z.string().regex(STUDENT_ID_PATTERN, englishError('errors.input.classStudentId'));
 
 /** A fresh, probably-unique student id; saved on first start so it stays the same afterwards. */
 export function newStudentId(random: () => number = Math.random): string {

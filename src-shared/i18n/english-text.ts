@@ -1,7 +1,7 @@
 // The English of any keyed text, errors (`errors.*`, errors-en.ts) and lab texts (lab-text-en.ts) alike, with values
 // that are texts themselves made English first. Used for LabError.message, logs, the CLI, exports and tests.
 import { errorsEn } from './errors-en';
-import { formatLabText, isKeyedText, type LabText } from './format-lab-text';
+import { formatLabText, isKeyedText, type LabText, type LabTextParams } from './format-lab-text';
 import { labTextEn } from './lab-text-en';
 
 function templateIn(tree: object, path: string): string | undefined {
@@ -20,7 +20,10 @@ export function englishTemplateOf(key: string): string | undefined {
 
 /** The English sentence; an unknown key shows itself rather than nothing. */
 export function englishTextOf(text: LabText): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = isKeyedText(value) ? englishTextOf(value) : value;
-  return formatLabText(englishTemplateOf(text.key) ?? text.key, params);
+  return formatLabText(englishTemplateOf(text.key) ?? text.key, englishParams(text.params));
+}
+
+/** The values with each one that is a text made English (for a template that is not in errors-en or lab-text-en). */
+export function englishParams(params: LabTextParams = {}): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isKeyedText(value) ? englishTextOf(value) : value]));
 }

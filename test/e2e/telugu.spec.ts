@@ -30,15 +30,6 @@ const PROGRAM_OUTPUT = [
   /^Sending message: \{'led_on': (True|False)\}$/,
 ];
 
-/** English the i18nrest work is turning into message keys right now; the lead removes these when it lands. */
-const PENDING: RegExp[] = [
-  // Still English (a known gap, left open on issue 7): the experiments' client names (src-main/services/playground/experiments/*-experiments.ts)
-  /\b(?:Publisher|Subscriber|Late subscriber|Sensor|Watcher) \(experiment\)/g,
-  // Still English (a known gap, left open on issue 7): the diagram's notes when an experiment starts and ends (run-experiment.ts), result included
-  /^Experiment \d+ "[^"]*" started against \S+\.(?: \(\))?$/g,
-  /^Experiment \d+ finished \(.*$/g,
-];
-
 interface SeenText {
   text: string;
   where: string;
@@ -83,7 +74,7 @@ async function englishLeft(page: Page, studentId: string, extraPhrases: readonly
   const phrases = [...extraPhrases, `${studentId}nightlight_client`, `${studentId}nightlight_server`, studentId, ...DATA_PHRASES];
   return seen
     .filter(({ text, consoleLine }) => !(consoleLine && PROGRAM_OUTPUT.some((line) => line.test(text))))
-    .map(({ text, where }) => ({ text, where, words: untranslatedWords([...DATA_PATTERNS, ...PENDING].reduce((rest, allowed) => rest.replace(allowed, ' '), text), phrases) }))
+    .map(({ text, where }) => ({ text, where, words: untranslatedWords(DATA_PATTERNS.reduce((rest, allowed) => rest.replace(allowed, ' '), text), phrases) }))
     .filter(({ words }) => words.length > 0)
     .map(({ text, where, words }) => `${JSON.stringify(text)} (${words.join(', ')}) at ${where}`);
 }
@@ -118,7 +109,7 @@ async function expectTeluguEverywhere(page: Page, name: string, studentId: strin
 async function openLab(page: Page, url: string, route: string, heading: string): Promise<string> {
   await page.goto(`${url}#/lesson`);
   // The language is saved in the lab's settings; every test here ends back in English (see afterEach).
-  await expect(page.locator('[role="status"].pill--connected')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.pill--connected')).toBeVisible({ timeout: 30_000 });
   await switchLanguage(page, 'en');
   await expect(page.getByRole('status', { name: 'Lab connection' })).toContainText('Connected');
   const idLine = page.getByTestId('lesson-student-id');
@@ -198,7 +189,28 @@ test('Playground: a client connected and an experiment run to its result, in Tel
   await page.getByRole('button', { name: 'Run experiment 4: Retained message' }).click();
   const result = page.getByRole('region', { name: 'Experiment 4: Retained message' });
   await expect(result.getByTestId('verdict')).toBeVisible({ timeout: 40_000 });
+  // The diagram names the experiment's own clients and notes its start and end: keys too, so they turn Telugu.
+  await expect(page.getByTestId('sequence-diagram')).toContainText('Experiment 4 finished (as expected):');
+  await expect(page.locator('.heads')).toContainText('Late subscriber (experiment)');
   await expectTeluguEverywhere(page, 'Playground', studentId);
+  await expect(page.locator('.heads')).toContainText('ఆలస్యపు సబ్‌స్క్రైబర్ (ప్రయోగం)');
+
+  // An experiment run while the page is in Telugu: its fault note (a dropped PUBLISH), client names, start and result
+  // arrive in Telugu. Its topic (…/reading) and payloads ("reading 1", "reading 2") are data and stay as sent.
+  await page.getByRole('button', { name: 'ప్రయోగం 1 నడుపు: ప్యాకెట్‌లు పోయేటప్పుడు QoS 0' }).click();
+  const lossResult = page.getByRole('region', { name: 'ప్రయోగం 1: ప్యాకెట్‌లు పోయేటప్పుడు QoS 0' });
+  await expect(lossResult.getByTestId('verdict')).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByTestId('sequence-diagram')).toContainText('ప్రయోగం 1 ముగిసింది (అనుకున్నట్లే జరిగింది):');
+  await expect(page.locator('.heads')).toContainText('పబ్లిషర్ (ప్రయోగం)');
+  // The row itself is shortened to fit; its spoken label has the whole sentence.
+  const dropNote = page.locator('[data-testid="diagram-row"][aria-label*="పడేయబడతాయి"]');
+  await expect(dropNote).toHaveAttribute('aria-label', 'పబ్లిషర్ (ప్రయోగం) నుండి బ్రోకర్‌కు వెళ్ళే తర్వాతి 1 PUBLISH ప్యాకెట్(లు) పడేయబడతాయి. (పబ్లిషర్ (ప్రయోగం))');
+  await expect
+    .poll(async () => (await englishLeft(page, studentId, ['reading'])).join('\n'), {
+      message: 'English left on the Playground page after an experiment run in Telugu',
+      timeout: 5_000,
+    })
+    .toBe('');
 });
 
 test('Nightlight: the virtual device and the server exchange a few readings, in Telugu', async ({ page, lab }) => {
@@ -214,7 +226,37 @@ test('Nightlight: the virtual device and the server exchange a few readings, in 
   await light.press('Enter');
   await expect(page.getByTestId('nightlight-led')).toHaveAttribute('data-state', 'on', { timeout: 15_000 });
   await expect(page.getByTestId('server-console')).toContainText("Sending message: {'led_on': True}");
+  await expect(page.getByTestId('led-switch-log')).toContainText(`{"led_on": true} on ${studentId}/commands`);
   await expectTeluguEverywhere(page, 'Nightlight', studentId);
+  // Why the LED switched, in Telugu around the command's payload and topic, which stay as they came.
+  await expect(page.getByTestId('led-switch-log')).toContainText(`${studentId}/commands పై {"led_on": true}`);
+});
+
+test('Nightlight hardware only: CounterFit calls from a program and the LED they switched, in Telugu', async ({ page, lab }) => {
+  const studentId = await openLab(page, lab.url, 'nightlight', 'Nightlight');
+  await page.getByLabel('Hardware only: your code is the device').check();
+  const address = (await page.getByTestId('counterfit-address').locator('code').textContent()) ?? '';
+  expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  // What the lesson's Python does through CounterFit, plus one call that names no pin: each call's summary is words.
+  expect((await fetch(`${address}/connect`, { method: 'POST' })).status).toBe(200);
+  expect((await fetch(`${address}/sensor_value?port=0`)).status).toBe(200);
+  const drive = (query: string, value: boolean) => fetch(`${address}/actuator_value${query}`, { method: 'POST', body: JSON.stringify({ value }) });
+  expect((await drive('?port=5', false)).status).toBe(200);
+  expect((await drive('?port=5', true)).status).toBe(200);
+  expect((await drive('', true)).status).toBe(404);
+  const calls = page.getByTestId('http-calls');
+  await expect(calls).toContainText('no actuator on pin (none)');
+  await expect(calls).toContainText('read the light sensor (pin 0)');
+  await expect(page.getByTestId('nightlight-led')).toHaveAttribute('data-state', 'on');
+  try {
+    // The CounterFit address is data, like the student's ID.
+    await expectTeluguEverywhere(page, 'Nightlight-hardware', studentId, [address]);
+    await expect(calls).toContainText('లైట్ సెన్సార్‌ను (పిన్ 0) చదివింది');
+    await expect(calls).toContainText('పిన్ (ఏదీ లేదు) పై యాక్చుయేటర్ లేదు');
+  } finally {
+    await switchLanguage(page, 'en');
+    await page.getByLabel('Virtual nightlight').check();
+  }
 });
 
 test('Board: no board plugged in, the explanations and the LAN panel, in Telugu', async ({ page, lab }) => {

@@ -5,25 +5,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { silentLogger } from '../../src-main/lib/logger';
-import { createNodeBrokerFork } from '../../src-main/services/broker/node-fork';
-import { createLab, type LabServices } from '../../src-main/services/create-lab';
-import { PlainSecretStore } from '../../src-main/services/profiles/secret-store';
+import type { LabServices } from '../../src-main/services/create-lab';
+import { startRealLab, type Call } from '../support/real-lab';
 import { startSimulatedBoard, type SimulatedBoard } from './board-fixtures/pty-pair';
 
 const STUDENT_ID = 'lab-board9';
-const here = path.dirname(fileURLToPath(import.meta.url));
-const WORKER_SOURCE = path.resolve(here, '../../src-main/services/broker/broker-worker.ts');
 
 let lab: LabServices;
 let dataDir: string;
 let board: SimulatedBoard | undefined;
-let call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+let call: Call;
 const children: Array<ReturnType<typeof spawn>> = [];
 
 async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
@@ -58,24 +50,7 @@ function publish(args: string[]): { status: number | null; output: string } {
 
 beforeEach(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'board-interop-'));
-  lab = await createLab({
-    dataDir,
-    forkBrokerWorker: createNodeBrokerFork(WORKER_SOURCE, ['--import', 'tsx']),
-    secretStore: new PlainSecretStore(),
-    logger: silentLogger,
-    brokerTcpPort: 0,
-    brokerWsPort: 0,
-    counterfitPort: 0,
-    brokerLanHost: '127.0.0.1',
-  });
-  await lab.settings.update({ studentId: STUDENT_ID });
-  const dispatch = createDispatcher(createHandlers(lab, { version: 'test', shell: 'browser' }), silentLogger);
-  call = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value as CommandOutput<typeof name>;
-  };
-  await lab.start();
+  ({ lab, call } = await startRealLab(dataDir, STUDENT_ID, { brokerLanHost: '127.0.0.1' }));
 });
 
 afterEach(async () => {

@@ -7,20 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { silentLogger } from '../../src-main/lib/logger';
-import { createNodeBrokerFork } from '../../src-main/services/broker/node-fork';
-import { createLab, type LabServices } from '../../src-main/services/create-lab';
-import { PlainSecretStore } from '../../src-main/services/profiles/secret-store';
+import type { LabServices } from '../../src-main/services/create-lab';
+import { startRealLab, type Call } from '../support/real-lab';
 import { waitFor } from '../unit/mqtt/service-harness';
 
 const PYTHON = '/usr/bin/python3';
 const STUDENT_ID = 'lab-py4int';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'nightlight-fixtures');
-const WORKER_SOURCE = path.resolve(here, '../../src-main/services/broker/broker-worker.ts');
 const BOUNDARIES: Array<[number, boolean]> = [
   [0, true],
   [299, true],
@@ -37,7 +31,7 @@ interface PythonRun {
 describe('nightlight with the lesson\'s Python code', () => {
   let lab: LabServices;
   let dataDir: string;
-  let call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+  let call: Call;
   const pythons: PythonRun[] = [];
 
   /** NIGHTLIGHT_PYTHONPATH=/folder/with/paho-mqtt-2 runs the same tests against paho-mqtt 2.x (the lesson's own code needs 1.x). */
@@ -57,23 +51,7 @@ describe('nightlight with the lesson\'s Python code', () => {
 
   beforeEach(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'nightlight-py-'));
-    lab = await createLab({
-      dataDir,
-      forkBrokerWorker: createNodeBrokerFork(WORKER_SOURCE, ['--import', 'tsx']),
-      secretStore: new PlainSecretStore(),
-      logger: silentLogger,
-      brokerTcpPort: 0,
-      brokerWsPort: 0,
-      counterfitPort: 0,
-    });
-    await lab.settings.update({ studentId: STUDENT_ID });
-    const dispatch = createDispatcher(createHandlers(lab, { version: 'test', shell: 'browser' }), silentLogger);
-    call = async (name, input) => {
-      const result = await dispatch(name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-      return result.value as CommandOutput<typeof name>;
-    };
-    await lab.start();
+    ({ lab, call } = await startRealLab(dataDir, STUDENT_ID));
     await call('nightlight.resetDevice', {});
     await call('nightlight.resetServer', {});
   });

@@ -1,6 +1,7 @@
 // Writes the board's config.h (the lesson's file, pointed at the lab's broker on the local network, with the
 // generated credentials) and the matching PubSubClient lines. Pure text; it never opens anything.
 import type { BoardConfig } from '../../../src-shared/contract/board';
+import { englishOf, labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 
 export interface BoardConfigInput {
   studentId: string;
@@ -55,7 +56,8 @@ export function boardConfig(input: BoardConfigInput): BoardConfig {
     'if (client.connect(CLIENT_NAME.c_str(), MQTT_USERNAME, MQTT_PASSWORD))',
     '',
   ].join('\n');
-  return { brokerAddress: address, port: input.port, configH, connectLines, warnings: warnings(input) };
+  const texts = warningTexts(input);
+  return { brokerAddress: address, port: input.port, configH, connectLines, warnings: texts.map((text) => englishOf(text)), warningTexts: texts };
 }
 
 /** A student's own login (username = ID) is accepted only with that student's client ids: see studentOwnsClientId. */
@@ -67,13 +69,10 @@ function studentClientIdNote(input: BoardConfigInput): string[] {
   ];
 }
 
-function warnings(input: BoardConfigInput): string[] {
-  const found: string[] = [];
-  if (!input.lanOn) {
-    found.push('The built-in broker is not open to the local network yet: switch LAN mode on, or the board will print rc=-2.');
-  }
-  if (input.brokerAddress === null) {
-    found.push('This computer has no local-network address right now. Connect it to the same Wi-Fi as the board, then look again.');
-  }
+/** Why the file will not work yet, as keys: the page shows them in its language, `warnings` is their English. */
+function warningTexts(input: BoardConfigInput): LabSentence[] {
+  const found: LabSentence[] = [];
+  if (!input.lanOn) found.push(labText('board.configWarnings.lanOff'));
+  if (input.brokerAddress === null) found.push(labText('board.configWarnings.noAddress'));
   return found;
 }

@@ -8,6 +8,7 @@ import {
   type SerialStatus, type BoardUnderstanding,
 } from '../../../src-shared/contract/board';
 import type { Settings } from '../../../src-shared/contract/schemas';
+import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import type { BrokerService } from '../broker/broker-service';
@@ -244,12 +245,17 @@ export class BoardService {
     this.understanding.reset();
     this.understandingEvents.schedule();
     const { path, baudRate } = this.connection.getStatus();
-    this.log.append('note', `Connected to ${path} at ${baudRate} baud.`);
+    this.note(labText('board.monitorNotes.connected', { path: path ?? '', baud: baudRate }));
+  }
+
+  /** The lab's own line in the monitor, as a key for the page's language; exported and logged in English. */
+  private note(text: NonNullable<MonitorLine['note']>): void {
+    this.log.append('note', englishOf(text), { note: text });
   }
 
   private onSerialStatus(status: SerialStatus): void {
     if (status.state === 'unplugged' || status.state === 'closed') this.flushPartialLine();
-    if (status.state === 'unplugged') this.log.append('note', status.message ?? 'board unplugged');
+    if (status.state === 'unplugged') this.note(status.messageText ?? labText('board.monitorNotes.unplugged'));
     this.bridge.boardChanged();
     this.serialEvents.schedule();
   }
@@ -260,7 +266,7 @@ export class BoardService {
       const suggested = this.mojibake.scrambled ? suggestBaudRate(baudRate) : null;
       this.connection.setSuggestedBaudRate(suggested);
       if (suggested !== null) {
-        this.log.append('note', `The text looks scrambled: the board probably sends at a different speed than ${baudRate} baud. Check Serial.begin(...) in the sketch; try ${suggested} baud.`);
+        this.note(labText('board.monitorNotes.scrambled', { baud: baudRate, suggested }));
       }
     }
     for (const line of this.splitter.push(data)) this.onLine(line);
@@ -270,7 +276,7 @@ export class BoardService {
   private onLine({ bytes, cut }: SplitLine): void {
     const { text, binary } = toLineText(bytes);
     this.log.append('in', text, { binary, cut });
-    if (cut) this.log.append('note', `A line reached ${BOARD_MAX_LINE_BYTES / 1024} KB without a line ending, so the lab cut it there. Does the sketch use Serial.println?`);
+    if (cut) this.note(labText('board.monitorNotes.lineCut', { kb: BOARD_MAX_LINE_BYTES / 1024 }));
     if (binary) return;
     const meaning = this.understanding.observe(text);
     if (meaning) this.understandingEvents.schedule();

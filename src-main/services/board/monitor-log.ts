@@ -26,8 +26,10 @@ export class MonitorLog {
     this.coalescer = new Coalescer(() => this.flush(), intervalMs, now);
   }
 
-  append(kind: MonitorLine['kind'], text: string, flags: { binary?: boolean; cut?: boolean } = {}): MonitorLine {
+  /** flags.note: a 'note' line's text as a key (the page shows it in its language; `text` is its English). */
+  append(kind: MonitorLine['kind'], text: string, flags: { binary?: boolean; cut?: boolean; note?: MonitorLine['note'] } = {}): MonitorLine {
     const line: MonitorLine = { seq: ++this.seq, atMs: this.now(), kind, text, binary: flags.binary ?? false, cut: flags.cut ?? false };
+    if (flags.note) line.note = flags.note;
     this.chars += text.length;
     const dropped = this.lines.push(line);
     if (dropped) this.chars -= dropped.text.length;

@@ -1,5 +1,6 @@
 // The messages the broker supervisor and its worker process exchange, with run-time guards for what arrives.
 // Pure data: no Node, Electron or aedes imports, so both sides (and the Electron adapter) can share it.
+import type { ErrorText } from '../../../src-shared/i18n/error-text';
 
 /** Supervisor -> worker. Ports: 0 = any free port; a taken port moves to the next free one. */
 export type BrokerRequest =
@@ -56,13 +57,14 @@ export interface LanClientInfo {
 
 /** Worker -> supervisor. */
 export type BrokerReport =
-  /** storeNote: the on-disk store could not be used as it was; what happened, in words for the student. */
-  | { type: 'listening'; tcpPort: number; wsPort: number; storeNote?: string }
-  | { type: 'failed'; message: string }
+  /** storeNote: the on-disk store could not be used as it was; what happened, for the student (an `errors.*` key). */
+  | { type: 'listening'; tcpPort: number; wsPort: number; storeNote?: ErrorText }
+  /** message: the English; text: the same as a key, when it has one (the UI shows it in the student's language). */
+  | { type: 'failed'; message: string; text?: ErrorText }
   | { type: 'clients'; count: number }
   | { type: 'stopped' }
   | { type: 'lan-listening'; port: number }
-  | { type: 'lan-failed'; message: string }
+  | { type: 'lan-failed'; message: string; text?: ErrorText }
   | { type: 'lan-closed' }
   /** Answer to lan-students and lan-kick; kicked = clients disconnected. */
   | { type: 'lan-updated'; kicked: number }
@@ -107,6 +109,19 @@ function parseStore(value: unknown): BrokerStoreConfig | undefined | null {
   return { dir: value.dir, fresh: value.fresh };
 }
 
+/** An `errors.*` key with values that are words, numbers or such texts themselves (at most a few levels deep). */
+function isErrorTextValue(value: unknown, depth = 0): value is ErrorText {
+  if (!isRecord(value) || typeof value.key !== 'string' || !value.key.startsWith('errors.') || depth > 4) return false;
+  if (value.params === undefined) return true;
+  if (!isRecord(value.params)) return false;
+  return Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number' || isErrorTextValue(param, depth + 1));
+}
+
+/** The report's `text` when it is a well-formed key, for spreading into the parsed report. */
+function textOf(value: Record<string, unknown>): { text?: ErrorText } {
+  return isErrorTextValue(value.text) ? { text: value.text } : {};
+}
+
 function isClientInfo(value: unknown): value is LanClientInfo {
   if (!isRecord(value)) return false;
   const { clientId, username, studentId, address, connectedSinceMs, messagesIn, refused } = value;
@@ -141,11 +156,11 @@ export function parseBrokerReport(value: unknown): BrokerReport | null {
   switch (value.type) {
     case 'listening':
       if (!isPort(value.tcpPort) || !isPort(value.wsPort)) return null;
-      return typeof value.storeNote === 'string'
+      return isErrorTextValue(value.storeNote)
         ? { type: 'listening', tcpPort: value.tcpPort, wsPort: value.wsPort, storeNote: value.storeNote }
         : { type: 'listening', tcpPort: value.tcpPort, wsPort: value.wsPort };
     case 'failed':
-      return typeof value.message === 'string' ? { type: 'failed', message: value.message } : null;
+      return typeof value.message === 'string' ? { type: 'failed', message: value.message, ...textOf(value) } : null;
     case 'clients':
       return typeof value.count === 'number' && value.count >= 0 ? { type: 'clients', count: value.count } : null;
     case 'stopped':
@@ -153,7 +168,7 @@ export function parseBrokerReport(value: unknown): BrokerReport | null {
     case 'lan-listening':
       return isPort(value.port) ? { type: 'lan-listening', port: value.port } : null;
     case 'lan-failed':
-      return typeof value.message === 'string' ? { type: 'lan-failed', message: value.message } : null;
+      return typeof value.message === 'string' ? { type: 'lan-failed', message: value.message, ...textOf(value) } : null;
     case 'lan-closed':
       return { type: 'lan-closed' };
     case 'lan-updated':

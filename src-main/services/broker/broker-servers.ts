@@ -8,6 +8,7 @@ import { keepDeliveryCountersInOrder } from './aedes-delivery-order';
 import { listenOnFreePort } from '../../lib/listen-on-free-port';
 import type { BrokerStoreConfig, LanClientInfo, LanListenerConfig, LanStudentLogin } from './broker-protocol';
 import { openBrokerStore } from './broker-store';
+import type { ErrorText } from '../../../src-shared/i18n/error-text';
 import { LanAccess } from './lan-access';
 import { LanListener } from './lan-listener';
 
@@ -29,7 +30,7 @@ export interface RunningBrokerServers {
   tcpPort: number;
   wsPort: number;
   /** The store could not be used as it was (set aside, or memory only): what happened, for the student. */
-  storeNote?: string;
+  storeNote?: ErrorText;
   /** Also listen on config.host:config.port for the LAN, with credentials required there; resolves with the port used. */
   openLan(config: LanListenerConfig): Promise<number>;
   /** Stop listening on the LAN and disconnect every LAN client. */
@@ -142,8 +143,8 @@ export async function startBrokerServers(options: BrokerServersOptions): Promise
   }
 
   try {
-    const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, "built-in broker's MQTT");
-    const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, "built-in broker's WebSocket");
+    const tcpPort = await listenOnFreePort(tcpServer, options.host, options.tcpPort, 'brokerMqtt');
+    const wsPort = await listenOnFreePort(httpServer, options.host, options.wsPort, 'brokerWebSocket');
     return {
       tcpPort,
       wsPort,

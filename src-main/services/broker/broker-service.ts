@@ -4,6 +4,7 @@ import { LabError } from '../../../src-shared/contract/result';
 import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { BrokerStatus } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
+import { reasonOf } from '../../lib/reason-of';
 import type { Logger } from '../../lib/logger';
 import { LanSupervisor, type LanListenerStatus, type LanSettings, type LanStudentLogin } from './lan-supervisor';
 import { WorkerSession, type ForkBrokerWorker, type Listening, type ListeningPorts } from './worker-session';
@@ -73,6 +74,11 @@ function portNote(kind: string, requested: number, actual: number | null): Error
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a start failed, as the status says it: the error's key when it has one (translated), else its English. */
+function failureNote(error: unknown): ErrorText | string {
+  return error instanceof LabError && error.text ? error.text : errorMessage(error);
 }
 
 export class BrokerService {
@@ -205,10 +211,10 @@ export class BrokerService {
       (actual) => this.markRunning(actual, undefined),
       (error: unknown) => {
         if (this.disposed) throw new LabError('UNAVAILABLE', BROKER_TEXTS.closing);
-        const message = errorMessage(error);
-        this.options.logger.error('The built-in broker could not start', { message });
-        this.update({ state: 'failed', tcpPort: null, wsPort: null, message });
-        throw new LabError('UNAVAILABLE', message);
+        const note = failureNote(error);
+        this.options.logger.error('The built-in broker could not start', { message: errorMessage(error) });
+        this.update({ state: 'failed', tcpPort: null, wsPort: null, ...spoken([note]) });
+        throw new LabError('UNAVAILABLE', note);
       },
     );
     const tracked: Promise<BrokerStatus> = attempt.finally(() => {
@@ -230,7 +236,7 @@ export class BrokerService {
         onLanClients: (clients) => this.session === session && this.lan.lanClientsChanged(clients),
       });
     } catch (error) {
-      throw new Error(`The built-in broker could not be started: ${errorMessage(error)}`);
+      throw new LabError('UNAVAILABLE', errorText('errors.broker.couldNotStart', { reason: reasonOf(error) }));
     }
     this.session = session;
     try {
@@ -248,13 +254,13 @@ export class BrokerService {
 
   private markRunning(listening: Listening, message: ErrorText | undefined): BrokerStatus {
     const { storeNote, ...actual } = listening;
-    if (storeNote) this.options.logger.warn('The built-in broker could not use its store as it was', { storeNote });
+    if (storeNote) this.options.logger.warn('The built-in broker could not use its store as it was', { storeNote: englishErrorMessage(storeNote) });
     const notes = [
       message,
       storeNote,
       portNote('MQTT', this.status.requestedTcpPort, actual.tcpPort),
       portNote('WebSocket', this.status.requestedWsPort, actual.wsPort),
-    ].filter((note): note is ErrorText | string => Boolean(note));
+    ].filter((note): note is ErrorText => Boolean(note));
     this.lastPorts = actual;
     this.update({ state: 'running', ...actual, ...spoken(notes) });
     this.lan.workerRunning();

@@ -4,6 +4,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClassicLevel } from 'classic-level';
+import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { BrokerStoreConfig } from './broker-protocol';
 
 export interface BrokerStore {
@@ -15,8 +16,8 @@ export interface BrokerStore {
    * delivered before those queued after it. A new id per process also keeps aedes' per-broker de-duplication apart.
    */
   brokerId: string;
-  /** Set when the store could not be used as it was: what happened, in words for the student. */
-  note?: string;
+  /** Set when the store could not be used as it was: what happened, for the student (a key; folders and causes as values). */
+  note?: ErrorText;
   close(): Promise<void>;
 }
 
@@ -56,17 +57,15 @@ async function openLevel(dir: string): Promise<ClassicLevel<string, Buffer>> {
   }
 }
 
-async function onDisk(db: ClassicLevel<string, Buffer>, brokerId: string, note?: string): Promise<BrokerStore> {
+async function onDisk(db: ClassicLevel<string, Buffer>, brokerId: string, note?: ErrorText): Promise<BrokerStore> {
   const { default: aedesPersistenceLevel } = await import('aedes-persistence-level');
   const persistence = aedesPersistenceLevel(db);
   return { persistence, brokerId, note, close: () => persistence.destroy() };
 }
 
-function inMemory(brokerId: string, note: string): BrokerStore {
+function inMemory(brokerId: string, note: ErrorText): BrokerStore {
   return { persistence: undefined, brokerId, note, close: async () => {} };
 }
-
-const LOST_ON_RESTART = 'so this broker keeps sessions, queued messages and retained messages in memory only: they are lost if it restarts.';
 
 /** Opens (and for a fresh run empties) the store; without a config the broker keeps everything in memory, as aedes does. */
 export async function openBrokerStore(config: BrokerStoreConfig | undefined, brokerId = runBrokerId()): Promise<BrokerStore> {
@@ -78,10 +77,7 @@ export async function openBrokerStore(config: BrokerStoreConfig | undefined, bro
     return await onDisk(db, brokerId);
   } catch (error) {
     if (levelCode(error) === 'LEVEL_LOCKED') {
-      return inMemory(
-        brokerId,
-        `The broker's store ${config.dir} is in use by another program (is a second MQTT Lab open with the same data folder?), ${LOST_ON_RESTART} Close the other program, then use "Restart broker".`,
-      );
+      return inMemory(brokerId, errorText('errors.broker.storeInUse', { dir: config.dir }));
     }
     return setAside(config, brokerId, reason(error));
   }
@@ -98,12 +94,8 @@ async function setAside(config: BrokerStoreConfig, brokerId: string, why: string
     const db = await openLevel(config.dir);
     // A fresh run would have emptied the store anyway, so nothing the student had is lost: no need to say anything.
     if (config.fresh) return await onDisk(db, brokerId);
-    return await onDisk(
-      db,
-      brokerId,
-      `The broker's saved sessions, queued messages and retained messages could not be read (${why}), so the broker started with an empty store. The unreadable one was moved to ${aside}.`,
-    );
+    return await onDisk(db, brokerId, errorText('errors.broker.storeUnreadable', { why, aside }));
   } catch (error) {
-    return inMemory(brokerId, `The broker's store ${config.dir} cannot be used (${why}; ${reason(error)}), ${LOST_ON_RESTART} Check that the lab's data folder is writable.`);
+    return inMemory(brokerId, errorText('errors.broker.storeUnusable', { dir: config.dir, why, detail: reason(error) }));
   }
 }

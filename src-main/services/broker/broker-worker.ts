@@ -1,5 +1,7 @@
 // Entry of the broker's own process (Node child or Electron utility process): runs the servers on request and
 // reports back. It never outlives its parent and never touches anything but its own sockets.
+import { LabError } from '../../../src-shared/contract/result';
+import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { parseBrokerRequest, type BrokerReport, type BrokerStoreConfig, type LanListenerConfig, type LanStudentLogin } from './broker-protocol';
 import { startBrokerServers, type RunningBrokerServers } from './broker-servers';
 
@@ -73,9 +75,13 @@ function createClientCountReporter(report: (count: number) => void) {
   };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What went wrong: the English, and its key when the error has one (a port that cannot be opened, ...). */
+function failure(error: unknown): { message: string; text?: ErrorText } {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof LabError && error.text ? { message, text: error.text } : { message };
 }
+
+const NOT_RUNNING = errorText('errors.broker.notRunning');
 
 function runWorker(channel: ParentChannel): void {
   const clients = createClientCountReporter((count) => channel.send({ type: 'clients', count }));
@@ -96,7 +102,7 @@ function runWorker(channel: ParentChannel): void {
       channel.send({ type: 'listening', tcpPort: servers.tcpPort, wsPort: servers.wsPort, ...storeNote });
       return servers;
     } catch (error) {
-      channel.send({ type: 'failed', message: errorText(error) }, () => process.exit(1));
+      channel.send({ type: 'failed', ...failure(error) }, () => process.exit(1));
       return null;
     }
   }
@@ -117,8 +123,8 @@ function runWorker(channel: ParentChannel): void {
     lanQueue = lanQueue.then(async () => {
       const servers = await running;
       // Every LAN request gets exactly one answer: the supervisor pairs them up in order.
-      if (!servers || stopping) return channel.send({ type: 'lan-failed', message: 'The built-in broker is not running.' });
-      channel.send(await work(servers).catch((error: unknown) => ({ type: 'lan-failed' as const, message: errorText(error) })));
+      if (!servers || stopping) return channel.send({ type: 'lan-failed', message: englishErrorMessage(NOT_RUNNING), text: NOT_RUNNING });
+      channel.send(await work(servers).catch((error: unknown) => ({ type: 'lan-failed' as const, ...failure(error) })));
     });
   };
   const openLan = (config: LanListenerConfig) =>

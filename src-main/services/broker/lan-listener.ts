@@ -83,7 +83,7 @@ export class LanListener {
     this.server = server;
     this.config = config;
     try {
-      return await listenOnFreePort(server, config.host, config.port, "built-in broker's local-network (LAN)");
+      return await listenOnFreePort(server, config.host, config.port, 'brokerLan');
     } catch (error) {
       this.server = null;
       this.config = null;

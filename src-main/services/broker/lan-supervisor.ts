@@ -1,5 +1,6 @@
 // The supervisor's half of LAN mode: remembers whether the student wants the broker on the local network, asks
 // each worker (also after a restart) to open or close its LAN listener, and keeps a status. Never binds anything itself.
+import { LabError } from '../../../src-shared/contract/result';
 import { englishErrorMessage, errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -34,6 +35,12 @@ export interface LanListenerStatus {
 
 function said(text: ErrorText): { message: string; messageText: ErrorText } {
   return { message: englishErrorMessage(text), messageText: text };
+}
+
+/** Why the listener did not open: with its key when the error has one (a port that cannot be opened, the broker gone). */
+function failedBecause(error: unknown): Pick<LanListenerStatus, 'message' | 'messageText'> {
+  if (error instanceof LabError && error.text) return said(error.text);
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 const LAN_TIMEOUT_MS = 5000;
@@ -140,7 +147,7 @@ export class LanSupervisor {
       const moved = port !== wanted.port ? said(errorText('errors.board.lanPortMoved', { requested: wanted.port, port })) : { message: undefined };
       this.update({ state: 'on', port, lanClients: 0, clients: [], ...moved });
     } catch (error) {
-      if (this.wanted?.port === wanted.port && this.wanted.password === wanted.password) this.update({ state: 'failed', port: null, lanClients: 0, clients: [], message: (error as Error).message });
+      if (this.wanted?.port === wanted.port && this.wanted.password === wanted.password) this.update({ state: 'failed', port: null, lanClients: 0, clients: [], ...failedBecause(error) });
     }
     return this.getStatus();
   }

@@ -1,5 +1,7 @@
 // One broker worker process seen from the supervisor: ask it to listen, hear its reports, stop or kill it.
 // It never decides about restarts; BrokerService does.
+import { LabError } from '../../../src-shared/contract/result';
+import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import { parseBrokerReport, type BrokerReport, type BrokerRequest, type BrokerStoreConfig, type LanClientInfo, type LanListenerConfig, type LanStudentLogin } from './broker-protocol';
 
 export interface BrokerWorkerHandle {
@@ -20,7 +22,16 @@ export interface ListeningPorts {
 
 /** The worker's answer to 'start': its ports, and a sentence when its on-disk store could not be used as it was. */
 export interface Listening extends ListeningPorts {
-  storeNote?: string;
+  storeNote?: ErrorText;
+}
+
+/** The worker's reason as an error: with its key when the worker sent one, so the status can be shown translated. */
+function workerError(message: string, text: ErrorText | undefined): Error {
+  return text ? new LabError('UNAVAILABLE', text) : new Error(message);
+}
+
+function brokerError(text: ErrorText): LabError {
+  return new LabError('UNAVAILABLE', text);
 }
 
 export interface WorkerSessionEvents {
@@ -50,7 +61,7 @@ export class WorkerSession {
   readonly exited: Promise<number | null>;
   private hasExited = false;
   private listeningListener: ((listening: Listening) => void) | undefined;
-  private failedListener: ((message: string) => void) | undefined;
+  private failedListener: ((message: string, text?: ErrorText) => void) | undefined;
   /** The worker answers LAN requests one by one, in order. */
   private readonly lanWaiters: Array<(answer: LanAnswer) => void> = [];
 
@@ -71,7 +82,7 @@ export class WorkerSession {
         const { type: _type, ...listening } = report;
         this.listeningListener?.(listening);
       }
-      if (report?.type === 'failed') this.failedListener?.(report.message);
+      if (report?.type === 'failed') this.failedListener?.(report.message, report.text);
       if (report?.type === 'clients') events.onClients(report.count);
       if (report?.type === 'lan-clients') events.onLanClients?.(report.clients);
       if (report?.type === 'lan-listening' || report?.type === 'lan-failed' || report?.type === 'lan-closed' || report?.type === 'lan-updated') {
@@ -90,12 +101,12 @@ export class WorkerSession {
     try {
       return await new Promise<Listening>((resolve, reject) => {
         this.listeningListener = resolve;
-        this.failedListener = (message) => reject(new Error(message));
+        this.failedListener = (message, text) => reject(workerError(message, text));
         void this.exited.then((code) =>
-          reject(new Error(`The built-in broker stopped while it was starting (exit code ${code ?? 'none'}).`)),
+          reject(brokerError(errorText('errors.broker.stoppedWhileStarting', { code: code ?? errorText('errors.broker.noExitCode') }))),
         );
         timer = setTimeout(() => {
-          reject(new Error(`The built-in broker did not start within ${Math.round(timeoutMs / 1000)} seconds.`));
+          reject(brokerError(errorText('errors.broker.startTimeout', { seconds: Math.round(timeoutMs / 1000) })));
         }, timeoutMs);
         this.send({ type: 'start', host, tcpPort: ports.tcpPort, wsPort: ports.wsPort, ...(store ? { store } : {}) });
       });
@@ -110,13 +121,13 @@ export class WorkerSession {
   async openLan(config: LanListenerConfig, timeoutMs: number): Promise<number> {
     const answer = await this.lanRequest({ type: 'lan-open', ...config }, timeoutMs);
     if (answer.type === 'lan-listening') return answer.port;
-    throw new Error(answer.type === 'lan-failed' ? answer.message : 'The local-network listener did not open.');
+    throw answer.type === 'lan-failed' ? workerError(answer.message, answer.text) : brokerError(errorText('errors.broker.lanNotOpened'));
   }
 
   /** Closes the LAN listener (and its clients). */
   async closeLan(timeoutMs: number): Promise<void> {
     const answer = await this.lanRequest({ type: 'lan-close' }, timeoutMs);
-    if (answer.type === 'lan-failed') throw new Error(answer.message);
+    if (answer.type === 'lan-failed') throw workerError(answer.message, answer.text);
   }
 
   /** Gives the LAN listener a new class list; resolves with how many clients that disconnected. */
@@ -131,11 +142,11 @@ export class WorkerSession {
 
   private updated(answer: LanAnswer): number {
     if (answer.type === 'lan-updated') return answer.kicked;
-    throw new Error(answer.type === 'lan-failed' ? answer.message : 'The built-in broker gave an unexpected answer.');
+    throw answer.type === 'lan-failed' ? workerError(answer.message, answer.text) : new Error('The built-in broker gave an unexpected answer.');
   }
 
   private async lanRequest(request: BrokerRequest, timeoutMs: number): Promise<LanAnswer> {
-    if (this.hasExited) throw new Error('The built-in broker is not running.');
+    if (this.hasExited) throw brokerError(errorText('errors.broker.notRunning'));
     let waiter: ((answer: LanAnswer) => void) | undefined;
     const answered = new Promise<LanAnswer>((resolve) => {
       waiter = resolve;
@@ -146,7 +157,7 @@ export class WorkerSession {
     if (outcome === 'timeout' || outcome === 'exited') {
       const index = this.lanWaiters.indexOf(waiter!);
       if (index !== -1) this.lanWaiters.splice(index, 1);
-      throw new Error(outcome === 'exited' ? 'The built-in broker stopped.' : 'The built-in broker did not answer in time.');
+      throw brokerError(errorText(outcome === 'exited' ? 'errors.broker.stopped' : 'errors.broker.noAnswer'));
     }
     return outcome;
   }

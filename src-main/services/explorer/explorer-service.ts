@@ -1,5 +1,6 @@
-// The Explorer: its own MQTT client "explorer" following the lab's broker profile, its subscriptions, the topic
-// model fed message by message, and batched tree events. It keeps the tree across reconnects and says what happened.
+// The Explorer: its own MQTT client "explorer" following the lab's broker profile, its subscriptions (saved across
+// restarts) and the notices that say what happened. Messages go to explorer-topics.ts, which owns the tree; the tree
+// is kept across reconnects. The public API (what the explorer.* handlers call) is this class.
 import type { ExplorerState, ExplorerStats, ExplorerStatus } from '../../../src-shared/contract/explorer';
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText } from '../../../src-shared/i18n/error-text';
@@ -7,15 +8,13 @@ import type { ClientStatus, Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
 import type { MessageSink, PublishRequest } from '../mqtt/mqtt-client-service';
-import { ExplorerModel } from './explorer-model';
 import type { ExplorerSavedFile } from './explorer-saved';
-import { childrenOf, messageDetail, requireNode, searchTopics, topicDetail, type ChildSort, type SearchRequest } from './explorer-queries';
+import type { ChildSort, SearchRequest } from './explorer-queries';
 import { ExplorerSubscriptions } from './explorer-subscriptions';
-import { EXPORT_MIME_TYPES, exportFileName, exportHistory, type ExportFormat } from './history-export';
-import { RetainedUndo } from './retained-undo';
-import { toExplorerMessage } from './payload-view';
+import { ExplorerTopics, type HistoryLimits } from './explorer-topics';
+import type { ExportFormat } from './history-export';
 import { defaultFilterFor, refusalFor, type ProfileKind } from './subscription-policy';
-import { TreeUpdateBatcher, type TreeUpdate } from './tree-update-batcher';
+import type { TreeUpdate } from './tree-update-batcher';
 import { connectionNotice, noticeFields } from './connection-notices';
 import { labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 
@@ -47,16 +46,12 @@ type ServiceEvents = { tree: TreeUpdate; status: ExplorerStatus };
 
 export class ExplorerService {
   private readonly now: () => number;
-  private readonly model: ExplorerModel;
-  private readonly batcher: TreeUpdateBatcher;
+  private readonly topics: ExplorerTopics;
   private readonly subscriptions: ExplorerSubscriptions;
-  private readonly undo: RetainedUndo;
   private readonly emitter: Emitter<ServiceEvents>;
   private readonly listeners: Disposable[];
   private status: ExplorerStatus = { client: null, profileId: '', profileKind: 'builtin', studentId: '', defaultFilter: '#', subscriptions: [], notice: null };
   private studentId = '';
-  /** The history limits the student chose (saved); the model's defaults otherwise. */
-  private chosenLimits: { perTopic?: number; totalMB?: number } = {};
   private restoring: Promise<void> | undefined;
   /** True from a new client's start until its first CONNACK: then every filter is subscribed by us, not mqtt.js. */
   private freshClient = true;
@@ -65,18 +60,16 @@ export class ExplorerService {
 
   constructor(private readonly deps: ExplorerServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.model = new ExplorerModel(this.now());
     this.emitter = new Emitter<ServiceEvents>((error) => deps.logger.error('A listener of ExplorerService failed', error));
-    this.batcher = new TreeUpdateBatcher({
-      model: () => this.model,
+    this.topics = new ExplorerTopics({
       now: this.now,
-      intervalMs: deps.batchIntervalMs ?? 50,
+      batchIntervalMs: deps.batchIntervalMs ?? 50,
       emit: (update) => this.emitter.emit('tree', update),
+      publish: (request) => deps.clients.publish({ clientName: EXPLORER_CLIENT_NAME, ...request }),
     });
     this.subscriptions = new ExplorerSubscriptions(deps.clients, EXPLORER_CLIENT_NAME);
-    this.undo = new RetainedUndo(this.now);
     this.listeners = [
-      deps.clients.setMessageSink(EXPLORER_CLIENT_NAME, (topic, payload, qos, retain) => this.ingest(topic, payload, qos, retain)),
+      deps.clients.setMessageSink(EXPLORER_CLIENT_NAME, (topic, payload, qos, retain) => this.topics.ingest(topic, payload, qos, retain)),
       deps.clients.onStatusChanged((status) => {
         if (status.clientName !== EXPLORER_CLIENT_NAME) return;
         this.onClientStatus(status).catch((error: unknown) => deps.logger.error('The explorer could not follow its connection', error));
@@ -113,11 +106,10 @@ export class ExplorerService {
       this.subscriptions.useProfile(profileId, defaultFilter);
       this.dropRefused(profile.kind);
       this.status = { ...this.status, profileId, profileKind: profile.kind, defaultFilter };
-      if (switching && this.model.rootNode.subtreeCount > 0) {
+      if (switching && !this.topics.isEmpty) {
         // Closed first, so no message of the old broker can land in the new, empty tree.
         await this.deps.clients.disconnect(EXPLORER_CLIENT_NAME);
-        this.model.clear();
-        this.batcher.cleared();
+        this.topics.clear();
         this.setNotice([labText('explorer.notices.brokerChanged')]);
       }
       this.freshClient = true;
@@ -126,12 +118,13 @@ export class ExplorerService {
       await this.deps.clients.connect(EXPLORER_CLIENT_NAME, profileId);
     } catch (error) {
       this.deps.logger.warn('The explorer could not connect', error);
-      if (error instanceof LabError) this.setNotice(error.message);
+      // The reason keeps its key, so the page says it in the student's language.
+      if (error instanceof LabError) this.setNotice([labText('explorer.notices.notConnected', { reason: error.text ?? error.message })]);
     }
   }
 
   getState(): ExplorerState {
-    return { status: this.currentStatus(), stats: this.model.stats(this.now()) };
+    return { status: this.currentStatus(), stats: this.topics.stats() };
   }
 
   async addSubscription(filter: string, qos: Qos): Promise<ExplorerStatus> {
@@ -163,85 +156,55 @@ export class ExplorerService {
   }
 
   setView(expanded: string[], selected: string | null): void {
-    this.batcher.setView(expanded, selected);
+    this.topics.setView(expanded, selected);
   }
 
   getChildren(request: { parent: string | null; sort: ChildSort; offset: number; limit: number }) {
-    return childrenOf(this.model, request, this.now());
+    return this.topics.getChildren(request);
   }
 
   search(request: SearchRequest) {
-    return searchTopics(this.model, request, this.now());
+    return this.topics.search(request);
   }
 
   getTopic(request: { topic: string; afterId?: number | undefined; maxBytesPerMessage: number }) {
-    return topicDetail(this.model, request, this.now());
+    return this.topics.getTopic(request);
   }
 
   getMessage(request: { topic: string; id: number; maxBytes: number }) {
-    return messageDetail(this.model, request);
+    return this.topics.getMessage(request);
   }
 
-  async setHistoryLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): Promise<ExplorerStats> {
-    this.applyLimits(limits);
+  async setHistoryLimits(limits: HistoryLimits): Promise<ExplorerStats> {
+    this.topics.applyLimits(limits);
     await this.persist();
-    return this.model.stats(this.now());
+    return this.topics.stats();
   }
 
   /** Publishes the empty retained message that makes the broker forget the topic's retained message. */
-  async clearRetained(topic: string): Promise<{ topic: string; undoToken: string | null; undoSeconds: number }> {
-    const node = this.model.find(topic);
-    const previous = node ? [...this.model.messagesOf(node)].reverse().find((message) => message.sizeBytes > 0) : undefined;
-    await this.deps.clients.publish({ clientName: EXPLORER_CLIENT_NAME, topic, payload: '', payloadEncoding: 'utf8', qos: 1, retain: true });
-    this.model.markRetainedCleared(topic);
-    this.batcher.noteChange();
-    const undoToken = previous ? this.undo.remember(previous) : null;
-    return { topic, undoToken, undoSeconds: this.undo.windowSeconds };
+  clearRetained(topic: string): Promise<{ topic: string; undoToken: string | null; undoSeconds: number }> {
+    return this.topics.clearRetained(topic);
   }
 
-  async restoreRetained(undoToken: string): Promise<{ topic: string; sizeBytes: number }> {
-    const saved = this.undo.take(undoToken);
-    await this.deps.clients.publish({
-      clientName: EXPLORER_CLIENT_NAME,
-      topic: saved.topic,
-      payload: saved.bytes.toString('base64'),
-      payloadEncoding: 'base64',
-      qos: 1,
-      retain: true,
-    });
-    this.model.markRetained(saved.topic);
-    this.batcher.noteChange();
-    return { topic: saved.topic, sizeBytes: saved.bytes.length };
+  restoreRetained(undoToken: string): Promise<{ topic: string; sizeBytes: number }> {
+    return this.topics.restoreRetained(undoToken);
   }
 
   exportHistory(topic: string, format: ExportFormat) {
-    const node = requireNode(this.model, topic);
-    const messages = [...this.model.messagesOf(node)].map((message) => toExplorerMessage(message, Infinity, this.model.epochMs));
-    return { fileName: exportFileName(topic, format), mimeType: EXPORT_MIME_TYPES[format], text: exportHistory(messages, format), messageCount: messages.length };
+    return this.topics.exportHistory(topic, format);
   }
 
   clearTree(): ExplorerStats {
-    this.model.clear();
-    this.batcher.cleared();
+    this.topics.clear();
     this.setNotice([labText('explorer.notices.cleared')]);
-    return this.model.stats(this.now());
+    return this.topics.stats();
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const listener of this.listeners) listener.dispose();
-    this.batcher.dispose();
+    this.topics.dispose();
     this.emitter.clear();
-  }
-
-  private applyLimits(limits: { perTopic?: number | undefined; totalMB?: number | undefined }): void {
-    if (limits.perTopic !== undefined) this.chosenLimits.perTopic = limits.perTopic;
-    if (limits.totalMB !== undefined) this.chosenLimits.totalMB = limits.totalMB;
-    this.model.setLimits({
-      ...(limits.perTopic !== undefined ? { perTopic: limits.perTopic } : {}),
-      ...(limits.totalMB !== undefined ? { totalBytes: limits.totalMB * 1024 * 1024 } : {}),
-    });
-    this.batcher.noteChange();
   }
 
   /** Once, before the first profile is followed: the lists and limits an earlier run saved. */
@@ -254,7 +217,7 @@ export class ExplorerService {
     if (!this.deps.saved) return;
     const saved = await this.deps.saved.load();
     this.subscriptions.restore(saved.subscriptions);
-    this.applyLimits(saved.historyLimits);
+    this.topics.applyLimits(saved.historyLimits);
     // Saved under another ID (the settings file was replaced): "<that ID>/#" follows the lab's ID at the next follow.
     if (saved.studentId) this.studentId = saved.studentId;
   }
@@ -282,13 +245,8 @@ export class ExplorerService {
   private async persist(): Promise<void> {
     if (!this.deps.saved || this.disposed) return;
     await this.restored();
-    const saved = { studentId: this.studentId || null, subscriptions: this.subscriptions.saved(), historyLimits: { ...this.chosenLimits } };
+    const saved = { studentId: this.studentId || null, subscriptions: this.subscriptions.saved(), historyLimits: this.topics.chosenLimits };
     await this.deps.saved.save(saved).catch((error: unknown) => this.deps.logger.warn('The explorer could not save its subscriptions and history limits', error));
-  }
-
-  private ingest(topic: string, payload: Buffer, qos: Qos, retain: boolean): void {
-    this.model.ingest(topic, payload, qos, retain, this.now());
-    this.batcher.noteChange();
   }
 
   private async onClientStatus(client: ClientStatus): Promise<void> {
@@ -303,7 +261,7 @@ export class ExplorerService {
     } else if (previous?.state === 'connected' && client.state !== 'connected') {
       this.lostAtMs = this.now();
       this.subscriptions.connectionLost();
-      this.status = { ...this.status, ...noticeFields(connectionNotice.lost(client, this.model.stats(this.now()))) };
+      this.status = { ...this.status, ...noticeFields(connectionNotice.lost(client, this.topics.stats())) };
     }
     this.publishStatus();
   }
@@ -313,7 +271,7 @@ export class ExplorerService {
     this.freshClient = false;
     this.publishStatus();
     const filters = await this.subscriptions.afterConnect();
-    const stats = this.model.stats(this.now());
+    const stats = this.topics.stats();
     const awayMs = this.lostAtMs === null ? null : this.now() - this.lostAtMs;
     this.lostAtMs = null;
     this.setNotice(wasFresh ? connectionNotice.connected(client, filters) : connectionNotice.reconnected(client, filters, stats, awayMs));

@@ -2,8 +2,9 @@
 // Pure; the sentences themselves live in src-shared/contract/lesson-text-en.ts.
 import type { LessonCheck, LessonCheckCode } from '../../../src-shared/contract/lesson';
 import { lessonTextEn } from '../../../src-shared/contract/lesson-text-en';
-import type { LabText } from '../../../src-shared/i18n/format-lab-text';
-import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
+import { englishParams } from '../../../src-shared/i18n/english-text';
+import { formatLabText, type LabText, type LabTextParams } from '../../../src-shared/i18n/format-lab-text';
+import { labText } from '../../../src-shared/i18n/lab-text';
 import type { lessonWordsEn } from '../../../src-shared/i18n/en/lesson-words';
 import type { PayloadReason } from './lesson-payloads';
 
@@ -19,22 +20,11 @@ export function payloadReason(reason: PayloadReason): LabText {
   return labText(`lesson.payloadReasons.${reason}`);
 }
 
-export type CheckParams = Record<string, string | number | boolean>;
-
-/** Replaces {name} with params.name; a missing value stays visible as {name} so a gap is noticed, not hidden. */
-export function fillTemplate(template: string, params: CheckParams): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-/** `words` are values that are texts themselves: params (and the English sentences) carry their English, and
- * `words` their keys, which the UI translates. */
-export function makeCheck(code: LessonCheckCode, params: CheckParams = {}, words: Record<string, LabText> = {}): LessonCheck {
+/** params keep values that are texts (checkWord, payloadReason) as keys for the UI; the sentences say them in English. */
+export function makeCheck(code: LessonCheckCode, params: LabTextParams = {}): LessonCheck {
   const text = lessonTextEn.checks[code];
-  const english: CheckParams = { ...params };
-  for (const [name, word] of Object.entries(words)) english[name] = englishOf(word);
-  const check: LessonCheck = { code, params: english, saw: fillTemplate(text.saw, english), expected: fillTemplate(text.expected, english) };
-  if (Object.keys(words).length > 0) check.words = { ...words };
-  return check;
+  const english = englishParams(params);
+  return { code, params: { ...params }, saw: formatLabText(text.saw, english), expected: formatLabText(text.expected, english) };
 }
 
 /** A payload as a short single line for a sentence: at most 80 characters. */

@@ -115,7 +115,7 @@ export class ExerciseChecker {
     const parsed = parseTelemetry(text);
     if (!parsed.ok) {
       if (!this.passed.has('E2')) {
-        this.set('E2', makeCheck('e2-bad-payload', { topic: this.telemetryTopic, payload: shortPayload(text ?? '') }, { reason: payloadReason(parsed.reason) }), true);
+        this.set('E2', makeCheck('e2-bad-payload', { topic: this.telemetryTopic, payload: shortPayload(text ?? ''), reason: payloadReason(parsed.reason) }), true);
       }
       return;
     }
@@ -135,7 +135,7 @@ export class ExerciseChecker {
     const parsed = parseCommand(text);
     if (!parsed.ok) {
       if (!this.passed.has('E4')) {
-        this.set('E4', makeCheck('e4-bad-payload', { topic: this.commandTopic, payload: shortPayload(text ?? '') }, { reason: payloadReason(parsed.reason) }), true);
+        this.set('E4', makeCheck('e4-bad-payload', { topic: this.commandTopic, payload: shortPayload(text ?? ''), reason: payloadReason(parsed.reason) }), true);
       }
       return;
     }
@@ -153,7 +153,8 @@ export class ExerciseChecker {
   private judgeAnswer(light: number, ledOn: boolean, correct: boolean): void {
     if (this.passed.has('E4')) return;
     if (!correct) {
-      this.set('E4', makeCheck('e4-wrong-answer', { light, ledOn, expectedLedOn: !ledOn }), true);
+      // led_on's values are JSON, shown as written in every language.
+      this.set('E4', makeCheck('e4-wrong-answer', { light, ledOn: String(ledOn), expectedLedOn: String(!ledOn) }), true);
       return;
     }
     const { dark, bright } = this.matcher.correctCounts;
@@ -180,14 +181,15 @@ export class ExerciseChecker {
     if (!event) return;
     if (event.kind === 'not-following') {
       if (this.passed.has('E5')) return;
-      const params = { commandLedOn: event.commandLedOn, seconds: event.seconds, commandTopic: this.commandTopic };
-      this.set('E5', makeCheck('e5-not-following', params, { ledState: checkWord(event.ledOn ? 'on' : 'off') }), true);
+      const ledState = checkWord(event.ledOn ? 'on' : 'off');
+      const params = { commandLedOn: String(event.commandLedOn), seconds: event.seconds, commandTopic: this.commandTopic, ledState };
+      this.set('E5', makeCheck('e5-not-following', params), true);
       return;
     }
     if (event.ledOn) this.followed.on = true;
     else this.followed.off = true;
     if (this.followed.on && this.followed.off) this.pass('E5', makeCheck('e5-passed', { commandTopic: this.commandTopic }));
-    else if (!this.passed.has('E5')) this.set('E5', makeCheck('e5-counting', {}, { done: checkWord(event.ledOn ? 'on' : 'off') }), true);
+    else if (!this.passed.has('E5')) this.set('E5', makeCheck('e5-counting', { done: checkWord(event.ledOn ? 'on' : 'off') }), true);
     if (this.e6.waitingForLed === event.ledOn) {
       this.e6.waitingForLed = null;
       this.nextPhase();
@@ -217,8 +219,7 @@ export class ExerciseChecker {
       this.pass('E6', makeCheck('e6-passed', {}));
       return;
     }
-    const next = checkWord(E6_SEQUENCE[this.e6.phase] ? 'dark' : 'bright');
-    this.set('E6', makeCheck('e6-progress', { done: this.e6.phase }, { next }), true);
+    this.set('E6', makeCheck('e6-progress', { done: this.e6.phase, next: checkWord(E6_SEQUENCE[this.e6.phase] ? 'dark' : 'bright') }), true);
   }
 
   private pass(step: ExerciseStepId, check: LessonCheck): void {

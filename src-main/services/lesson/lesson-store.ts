@@ -9,7 +9,9 @@ import { studentIdSchema } from '../../../src-shared/contract/schemas';
 import { readJsonFile, writeFileAtomic } from '../../lib/atomic-file';
 
 const progressSchema = z.object({
-  /** Step id -> when it passed and what the check said then (null when that sentence is no longer known). */
+  /** Step id -> when it passed and what the check said then (null when that sentence is no longer known). A
+   *  `check.words` from files before checks had one text shape is dropped, as zod drops unknown keys: no passing
+   *  check ever had words. */
   passed: z.record(z.string(), z.object({ atMs: z.number(), check: lessonCheckSchema.nullable().catch(null) })).default({}),
   /** Activity keys like "playground-experiment:qos0-loss". */
   activities: z.array(z.string()).default([]),

@@ -1,7 +1,7 @@
 // The offline command policy: right after a reconnect, commands can arrive in a burst (answers to replayed readings,
 // commands a kept session held). latest-wins applies only the newest of the burst; keep-order applies each as it comes.
 import type { OfflineCommandPolicy } from '../../../src-shared/contract/nightlight';
-import { note } from './lab-notes';
+import { note, type LedCause } from './lab-notes';
 import type { Print } from './virtual-device';
 
 /** How long after the replay ends the burst is still collected: the server's answers take a moment to come back. */
@@ -9,12 +9,12 @@ export const COMMAND_SETTLE_MS = 500;
 
 export class CommandBurst {
   private policy: OfflineCommandPolicy | undefined;
-  private pending: { on: boolean; detail: string } | undefined;
+  private pending: { on: boolean; detail: LedCause } | undefined;
   private count = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly apply: (on: boolean, detail: string) => void,
+    private readonly apply: (on: boolean, detail: LedCause) => void,
     private readonly print: Print,
   ) {}
 
@@ -30,7 +30,7 @@ export class CommandBurst {
     this.timer = setTimeout(() => this.close(), COMMAND_SETTLE_MS);
   }
 
-  command(on: boolean, detail: string): void {
+  command(on: boolean, detail: LedCause): void {
     if (this.policy === 'latest-wins') {
       this.pending = { on, detail };
       this.count += 1;

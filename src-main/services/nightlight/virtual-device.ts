@@ -4,12 +4,12 @@
 import type { DeviceSettings, DeviceState, LedSource, LedSwitch } from '../../../src-shared/contract/nightlight';
 import { NIGHTLIGHT_DEFAULT_THRESHOLD } from '../../../src-shared/contract/nightlight';
 import type { ClientStatus, ReceivedMessage } from '../../../src-shared/contract/schemas';
-import type { LabSentence } from '../../../src-shared/i18n/lab-text';
+import { englishOf, type LabSentence } from '../../../src-shared/i18n/lab-text';
 import type { Disposable } from '../../lib/emitter';
 import { CommandBurst } from './command-burst';
 import type { DeviceLink } from './device-link';
 import { commandReceivedLine, connectedLine, connectFailedLine, localLoopLine, telemetryLine, telemetryPayload } from './firmware-lines';
-import { note, reasonOf } from './lab-notes';
+import { ledCause, note, reasonOf, type LedCause } from './lab-notes';
 import type { LightSensor } from './light-sensor';
 import { parseCommand } from './payloads';
 import { RingBuffer } from './ring-buffer';
@@ -127,7 +127,7 @@ export class VirtualDevice {
     this.listening = false;
     // A device losing power sends no goodbye: the broker only notices when the keep-alive runs out.
     await this.deps.link.close('force');
-    this.switchLed(false, 'power', 'power off');
+    this.switchLed(false, 'power', ledCause('powerOff'));
     this.deps.print(note('powerOff'), 'lab-note');
     this.deps.changed();
   }
@@ -199,7 +199,7 @@ export class VirtualDevice {
       if (consoleStyle === 'wio' && firmwareStage === 'connected') return;
       this.deps.print(localLoopLine(consoleStyle, light), 'output');
       const on = light < NIGHTLIGHT_DEFAULT_THRESHOLD;
-      this.switchLed(on, 'local-rule', `light ${light} ${on ? '<' : '≥'} ${NIGHTLIGHT_DEFAULT_THRESHOLD}`);
+      this.switchLed(on, 'local-rule', ledCause(on ? 'darkRule' : 'brightRule', { light, threshold: NIGHTLIGHT_DEFAULT_THRESHOLD }));
       return;
     }
     const payload = telemetryPayload(consoleStyle, light);
@@ -289,16 +289,16 @@ export class VirtualDevice {
       }
       this.deps.print(commandReceivedLine(this.current.consoleStyle, message.payloadText ?? '', parsed.payload), 'output');
       if (parsed.extraFields.length > 0) this.deps.print(note('ignoredExtraFields', { fields: parsed.extraFields.join(', ') }), 'lab-note');
-      this.burst.command(parsed.value, `${message.payloadText ?? ''} on ${message.topic}`);
+      this.burst.command(parsed.value, ledCause('command', { payload: message.payloadText ?? '', topic: message.topic }));
     }
   }
 
-  private switchLed(on: boolean, source: LedSource, detail: string): void {
+  private switchLed(on: boolean, source: LedSource, cause: LedCause): void {
     // The log says what switched the LED; a command that repeats the current state switched nothing.
     if (this.led.on === on) return;
     const atMs = Date.now();
     this.led = { on, changedAtMs: atMs, source };
-    this.ledLog.push({ atMs, on, source, detail });
+    this.ledLog.push({ atMs, on, source, ...(typeof cause === 'string' ? { detail: cause } : { detail: englishOf(cause), detailText: cause }) });
     this.deps.changed();
   }
 }

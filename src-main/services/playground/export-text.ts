@@ -1,6 +1,7 @@
 // The packet log as plain text: one line per entry, readable in any editor or pasted into a report.
 // Pure formatting; it does not decide what is in the log.
 import type { LogEntry, PacketEntry } from '../../../src-shared/contract/playground';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 
 const PROXY_WORDS: Record<NonNullable<PacketEntry['proxyAction']>, string> = {
   passed: '',
@@ -38,7 +39,7 @@ function packetDetails(entry: PacketEntry): string[] {
 
 export function formatEntry(entry: LogEntry): string {
   const time = clock(entry.timeMs);
-  if (entry.kind === 'note') return `${time}  ${entry.clientName ? `${entry.clientName}: ` : ''}-- ${entry.text}`;
+  if (entry.kind === 'note') return `${time}  ${entry.clientName ? `${entry.clientName}: ` : ''}-- ${entry.texts.map(englishOf).join(' ')}`;
   const arrow = entry.direction === 'toBroker' ? `${entry.clientName} -> broker` : `broker -> ${entry.clientName}`;
   const proxy = entry.proxyAction ? PROXY_WORDS[entry.proxyAction] : '';
   const delay = entry.proxyAction === 'delayed' && entry.delayMs ? ` ${entry.delayMs} ms` : '';

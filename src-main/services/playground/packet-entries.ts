@@ -6,7 +6,7 @@ import type { Qos } from '../../../src-shared/contract/schemas';
 import type { PacketSummary } from './mqtt-framing';
 
 /** An entry before the log numbers it. */
-export type PacketDraft = Omit<PacketEntry, 'seq' | 'timeMs' | 'clientKey' | 'clientName'>;
+export type PacketDraft = Omit<PacketEntry, 'seq' | 'timeMs' | 'clientKey' | 'clientName' | 'clientNameText'>;
 
 const MAX_FIELDS = 60;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

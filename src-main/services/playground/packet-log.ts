@@ -1,14 +1,18 @@
 // The playground's packet log: numbers entries, keeps the last MAX_PACKET_LOG_ENTRIES, and hands them on in order,
 // batched (at most one batch per batchIntervalMs). O(1) work per packet; it never reads the network itself.
 import { MAX_PACKET_LOG_ENTRIES, type LogEntry, type NoteEntry } from '../../../src-shared/contract/playground';
+import { labText } from '../../../src-shared/i18n/lab-text';
 import type { PacketDraft } from './packet-entries';
 
 export interface LogSource {
   clientKey: string;
   clientName: string;
+  clientNameText?: LogEntry['clientNameText'];
 }
 
-export type NoteDraft = Pick<NoteEntry, 'kind' | 'event' | 'text'>;
+export type NoteDraft = Pick<NoteEntry, 'kind' | 'event' | 'texts'>;
+/** One sentence of a note, as a key: a `playground.*` lab text or an error's text. */
+export type NoteText = NoteEntry['texts'][number];
 
 /** An entry waiting for one more fact (what the proxy did) before it is handed on. */
 export interface PendingEntry {
@@ -59,8 +63,8 @@ export class PacketLog {
     this.enqueue(source, draft, true);
   }
 
-  note(source: LogSource, event: NoteEntry['event'], text: string): void {
-    this.enqueue(source, { kind: 'note', event, text }, true);
+  note(source: LogSource, event: NoteEntry['event'], ...texts: [NoteText, ...NoteText[]]): void {
+    this.enqueue(source, { kind: 'note', event, texts }, true);
   }
 
   /** Adds an entry that goes out once complete() is called, or after maxWaitMs without the extra fact. */
@@ -98,7 +102,8 @@ export class PacketLog {
       this.overflow += 1;
       return undefined;
     }
-    const entry = { ...draft, seq: this.nextSeq++, timeMs: Date.now(), clientKey: source.clientKey, clientName: source.clientName } as LogEntry;
+    const named = source.clientNameText ? { clientNameText: source.clientNameText } : {};
+    const entry = { ...draft, seq: this.nextSeq++, timeMs: Date.now(), clientKey: source.clientKey, clientName: source.clientName, ...named } as LogEntry;
     const queued = { entry, ready, createdAtMs: Date.now() };
     this.queue.push(queued);
     this.timer ??= setTimeout(() => this.flush(), this.batchIntervalMs);
@@ -123,9 +128,9 @@ export class PacketLog {
   }
 
   private overflowNote(now: number): LogEntry {
-    const text = `${this.overflow} packets were not logged: more arrived than the log can show. Pause, clear, or slow the publisher down.`;
+    const texts = [labText('playground.notes.notLogged', { count: this.overflow })];
     this.overflow = 0;
-    return { kind: 'note', seq: this.nextSeq++, timeMs: now, clientKey: '', clientName: '', event: 'problem', text };
+    return { kind: 'note', seq: this.nextSeq++, timeMs: now, clientKey: '', clientName: '', event: 'problem', texts };
   }
 
   private keep(entries: LogEntry[]): void {

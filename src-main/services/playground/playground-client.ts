@@ -6,7 +6,7 @@ import type { Fault, PlaygroundClient as ClientView, PlaygroundClientState, Play
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText, type ErrorText } from '../../../src-shared/i18n/error-text';
 import type { LabText } from '../../../src-shared/i18n/format-lab-text';
-import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
+import { englishOf, labText, type LabSentence } from '../../../src-shared/i18n/lab-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -18,7 +18,7 @@ import { explainClose, explainConnectFailure, withUnfinished } from './close-rea
 import { FaultProxy, type ProxyConnectionReport } from './fault-proxy';
 import { applyFault } from './apply-fault';
 import { PacketCapture } from './packet-capture';
-import type { PacketLog } from './packet-log';
+import type { LogSource, PacketLog } from './packet-log';
 import { checkPublish, type PublishRequest } from './publish-checks';
 import { SessionStore } from './session-store';
 import type { ClientSettings, ReceivedPublish, SeenPacket } from './playground-types';
@@ -31,6 +31,8 @@ export interface PlaygroundClientDeps {
   logger: Logger;
   onChange: () => void;
   connectTimeoutMs?: number;
+  /** The name as a key, for a client the lab names itself; it goes when the name is changed. */
+  nameText?: LabSentence;
 }
 
 type Settle = { resolve: () => void; reject: (error: LabError) => void };
@@ -56,6 +58,7 @@ export class PlaygroundClient {
   private abandonConnect: ((reason: ErrorText) => void) | undefined;
   private connack: IConnackPacket | undefined;
   private readonly received = new Emitter<{ message: ReceivedPublish; packet: SeenPacket }>();
+  private nameText: LabSentence | undefined;
 
   constructor(
     readonly key: string,
@@ -63,6 +66,7 @@ export class PlaygroundClient {
     readonly role: ClientView['role'],
     private readonly deps: PlaygroundClientDeps,
   ) {
+    this.nameText = deps.nameText;
     this.proxy = new FaultProxy((error) => deps.logger.error('A playground proxy listener failed', error));
     this.capture = new PacketCapture(deps.log, () => this.source());
     this.proxy.onPacket((report) => this.capture.onProxyPacket(report));
@@ -87,6 +91,7 @@ export class PlaygroundClient {
       key: this.key,
       ...this.settings,
       role: this.role,
+      ...(this.nameText ? { nameText: this.nameText } : {}),
       state: this.state,
       ...(this.message !== undefined ? { message: englishOf(this.message), messageText: this.message } : {}),
       ...(this.errorCode !== undefined ? { errorCode: this.errorCode } : {}),
@@ -112,6 +117,7 @@ export class PlaygroundClient {
   /** New settings apply at the next connect; another client id means another session, so the old one is dropped. */
   updateSettings(patch: Partial<ClientSettings>): void {
     if (patch.clientId !== undefined && patch.clientId !== this.settings.clientId) this.stores = this.newStores();
+    if (patch.name !== undefined && patch.name !== this.settings.name) this.nameText = undefined;
     this.settings = { ...this.settings, ...patch };
     this.deps.onChange();
   }
@@ -146,7 +152,7 @@ export class PlaygroundClient {
     this.abandonConnect?.(errorText('errors.playground.disconnectedBeforeAccept', { name: this.name }));
     if (client) await endGracefully(client, unfinished.length > 0, () => this.capture.onClientSent(attempt, { cmd: 'disconnect' } as Packet));
     const facts = { unfinished, cleanSession: this.settings.cleanSession, clientName: this.name };
-    if (unfinished.length > 0) this.deps.log.note(this.source(), 'problem', englishOf(withUnfinished(labText('playground.clientStatus.disconnectedMidway'), facts)));
+    if (unfinished.length > 0) this.deps.log.note(this.source(), 'problem', withUnfinished(labText('playground.clientStatus.disconnectedMidway'), facts));
     const status = this.brokerUrl ? labText('playground.clientStatus.disconnected', { url: this.brokerUrl }) : labText('playground.clientStatus.notConnected');
     this.setState('idle', withUnfinished(status, facts));
   }
@@ -275,13 +281,13 @@ export class PlaygroundClient {
       unfinished: this.stores.outgoing.describe(),
       cleanSession: this.settings.cleanSession,
     });
-    this.deps.log.note(this.source(), 'connectionClosed', englishOf(text));
+    this.deps.log.note(this.source(), 'connectionClosed', text);
     this.setState('offline', text);
   }
 
   private onProxyConnection(report: ProxyConnectionReport): void {
     if (report.kind === 'closed' && report.by === 'cut' && report.lostPackets > 0) {
-      this.deps.log.note(this.source(), 'cut', `${report.lostPackets} delayed packet(s) were still on their way and are lost.`);
+      this.deps.log.note(this.source(), 'cut', labText('playground.notes.lostInCut', { count: report.lostPackets }));
     }
     // Proxy connection n carries connect attempt n (one mqtt.js client, one TCP connection per connect).
     this.facts.noteProxy(report, this.attempt);
@@ -324,7 +330,7 @@ export class PlaygroundClient {
     this.deps.onChange();
   }
 
-  private source() {
-    return { clientKey: this.key, clientName: this.settings.name };
+  private source(): LogSource {
+    return { clientKey: this.key, clientName: this.settings.name, ...(this.nameText ? { clientNameText: this.nameText } : {}) };
   }
 }

@@ -14,6 +14,7 @@ import type {
 import { STARTING_PLAYGROUND_CLIENTS } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
 import { errorText } from '../../../src-shared/i18n/error-text';
+import type { LabSentence } from '../../../src-shared/i18n/lab-text';
 import type { Qos } from '../../../src-shared/contract/schemas';
 import { Emitter, type Disposable } from '../../lib/emitter';
 import type { Logger } from '../../lib/logger';
@@ -22,7 +23,7 @@ import type { ResolvedConnection } from '../mqtt/resolve-connection';
 import { EXPERIMENTS } from './experiments/experiment-catalog';
 import { runExperiment } from './experiments/run-experiment';
 import { exportLog } from './export-text';
-import { PacketLog } from './packet-log';
+import { PacketLog, type NoteText } from './packet-log';
 import { PlaygroundClient, type ClientSettings, type ReceivedPublish, type SeenPacket } from './playground-client';
 import type { PublishRequest } from './publish-checks';
 
@@ -72,12 +73,13 @@ export class PlaygroundService {
     return [...this.clients.values()].map((client) => client.view());
   }
 
-  addClient(settings: Partial<ClientSettings> = {}, role: ClientView['role'] = 'student', key?: string): ClientView {
+  /** nameText: the name as a key, for a client the lab names itself (settings.name is then its English). */
+  addClient(settings: Partial<ClientSettings> = {}, role: ClientView['role'] = 'student', key?: string, nameText?: LabSentence): ClientView {
     this.assertOpen();
     const number = this.nextNumber++;
     const chosenKey = key ?? this.freeKey(`client-${number}`);
     if (this.clients.has(chosenKey)) throw new LabError('INVALID_INPUT', errorText('errors.playground.duplicateKey', { key: chosenKey }), 'clientKey');
-    const client = this.create(chosenKey, { ...defaultSettings(`Client ${number}`, `client${number}`), ...settings }, role);
+    const client = this.create(chosenKey, { ...defaultSettings(`Client ${number}`, `client${number}`), ...settings }, role, nameText);
     return client.view();
   }
 
@@ -156,8 +158,8 @@ export class PlaygroundService {
     return exportLog(this.log.list(), Date.now());
   }
 
-  note(text: string, event: 'experimentStarted' | 'experimentFinished' | 'problem'): void {
-    this.log.note({ clientKey: '', clientName: '' }, event, text);
+  note(event: 'experimentStarted' | 'experimentFinished' | 'problem', ...texts: [NoteText, ...NoteText[]]): void {
+    this.log.note({ clientKey: '', clientName: '' }, event, ...texts);
   }
 
   listExperiments(): ExperimentInfo[] {
@@ -194,8 +196,9 @@ export class PlaygroundService {
     this.emitter.clear();
   }
 
-  private create(key: string, settings: ClientSettings, role: ClientView['role']): PlaygroundClient {
+  private create(key: string, settings: ClientSettings, role: ClientView['role'], nameText?: LabSentence): PlaygroundClient {
     const client = new PlaygroundClient(key, settings, role, {
+      ...(nameText ? { nameText } : {}),
       connect: this.deps.connect,
       log: this.log,
       logger: this.deps.logger,

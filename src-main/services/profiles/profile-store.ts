@@ -53,10 +53,8 @@ function toPublic({ sealedPassword, ...profile }: StoredProfile, sessionPassword
 }
 
 function consentNeeded(kind: SecretStorage['kind']): LabError {
-  const where = kind === 'plain-file'
-    ? 'This lab runs without an OS keychain (the browser version), so a saved password would sit only base64-encoded in profiles.json in its data folder'
-    : 'This computer has no keychain for MQTT Lab (on Linux: no Secret Service or KWallet), so a saved password would only be obfuscated in profiles.json';
-  return new LabError('INVALID_INPUT', `${where}: anyone who can read that file can read the password. Tick "Save it anyway" to save it, or connect without it being saved (it is then kept only until MQTT Lab closes).`, 'password');
+  const key = kind === 'plain-file' ? 'errors.profiles.consentPlainFile' : 'errors.profiles.consentNoKeychain';
+  return new LabError('INVALID_INPUT', errorText(key), 'password');
 }
 
 export class ProfileStore {

@@ -19,11 +19,6 @@ export function translateText(t: Translate, has: HasKey, text: LabText): string 
   return t(text.key, values);
 }
 
-/** The translated value of each word ('on' -> 'ఆన్'), to merge into a lesson check's params. */
-export function translatedWords(t: Translate, words: Record<string, LabText> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(words ?? {}).map(([name, word]) => [name, showLabText(t, word)]));
-}
-
 /** A text whose keys the main side checked against the English tree (the contract refuses unknown ones). */
 export function showLabText(t: Translate, text: ShownText): string {
   return translateText(t, () => true, text) ?? text.key;

@@ -178,7 +178,8 @@ export const useBoardStore = defineStore('board', () => {
   async function addLanStudent(studentId: string): Promise<boolean> {
     const next = await callInto(bridge, classError, 'board.addLanStudent', { studentId });
     if (next) [studentLogin.value, lan.value] = [next, next.lan];
-    return next !== null;
+    // callInto gives undefined for a refused ID: the teacher's typing stays in the box to correct.
+    return next !== undefined;
   }
 
   async function renewLanStudentPassword(studentId: string): Promise<void> {

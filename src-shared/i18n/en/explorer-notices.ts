@@ -15,6 +15,7 @@ export const explorerNoticesEn = {
     brokerChanged: 'The broker changed, so the tree starts empty: its topics belong to the other broker.',
     unsubscribed: 'Unsubscribed from "{filter}". Topics already in the tree stay until you clear it.',
     cleared: 'Cleared the tree: counts and history start again from zero. Subscriptions stay.',
+    notConnected: 'The explorer is not connected. {reason}',
     idChanged: 'Your student ID is now {id}, so the explorer listens to "{filter}" instead of "{previous}".',
   },
 };

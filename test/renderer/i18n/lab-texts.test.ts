@@ -40,7 +40,7 @@ function messageAt(locale: string, key: string): unknown {
 
 describe('texts the main side sends as keys', () => {
   it('shows a failing lesson check with its words (LED state, why a payload failed) in Telugu', () => {
-    const check = makeCheck('e5-not-following', { commandLedOn: true, seconds: 4, commandTopic: 'abc/commands' }, { ledState: checkWord('off') });
+    const check = makeCheck('e5-not-following', { commandLedOn: 'true', seconds: 4, commandTopic: 'abc/commands', ledState: checkWord('off') });
     const step = { id: 'E5', kind: 'exercise', state: 'in-progress', check } as unknown as LessonStep;
     expect(check.saw).toBe('The server sent led_on true 4 s ago, but the LED is still off.');
     expect(render(StepCheck, { step, studentId: 'abc' }, 'en')).toContain(check.saw);
@@ -49,7 +49,7 @@ describe('texts the main side sends as keys', () => {
     expect(telugu).not.toContain('but the LED is still');
     expect(telugu).not.toContain(' off');
 
-    const bad = makeCheck('e2-bad-payload', { topic: 'abc/telemetry', payload: '{"light": "400"}' }, { reason: payloadReason('lightIsText') });
+    const bad = makeCheck('e2-bad-payload', { topic: 'abc/telemetry', payload: '{"light": "400"}', reason: payloadReason('lightIsText') });
     const badStep = { id: 'E2', kind: 'exercise', state: 'in-progress', check: bad } as unknown as LessonStep;
     expect(bad.saw).toContain('light is text in quotes, not a number.');
     const badTelugu = render(StepCheck, { step: badStep, studentId: 'abc' }, 'te');
@@ -143,7 +143,7 @@ describe('texts the main side sends as keys', () => {
       'The broker at 127.0.0.1:1883 disconnected Sensor: another client connected with the same client id (session taken over). 1 QoS 1/2 exchange(s) were not finished (packet 7)',
     );
     const telugu = render(ClientStatusLight, { client }, 'te');
-    expect(telugu).toContain('అదే client id తో మరో క్లయింట్ కనెక్ట్ అయింది');
+    expect(telugu).toContain('అదే క్లయింట్ ID తో మరో క్లయింట్ కనెక్ట్ అయింది');
     expect(telugu).toContain('(ప్యాకెట్ 7)');
     expect(telugu).not.toMatch(/disconnected Sensor|another client|were not finished/);
   });

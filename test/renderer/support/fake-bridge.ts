@@ -218,7 +218,7 @@ export function makeNoteEntry(overrides: Partial<NoteEntry> = {}): NoteEntry {
     clientKey: 'publisher',
     clientName: 'Publisher',
     event: 'cut',
-    text: 'The connection of Publisher was cut.',
+    texts: [{ key: 'playground.notes.cut', params: { name: 'Publisher' } }],
     ...overrides,
   };
 }

@@ -47,9 +47,10 @@ describe('LAN mode', () => {
     harness = await createBoard();
     const before = await harness.service.getConfig(undefined);
     expect(before.warnings.join(' ')).toContain('switch LAN mode on');
+    expect(before.warningTexts).toEqual([{ key: 'board.configWarnings.lanOff' }]);
     const lan = await harness.service.setLanBroker(true);
     const config = await harness.service.getConfig(undefined);
-    expect(config).toMatchObject({ brokerAddress: '192.168.1.20', port: 1884, warnings: [] });
+    expect(config).toMatchObject({ brokerAddress: '192.168.1.20', port: 1884, warnings: [], warningTexts: [] });
     expect(config.configH).toContain(`const string ID = "${STUDENT_ID}";`);
     expect(config.configH).toContain('const string BROKER = "192.168.1.20";');
     expect(config.configH).toContain('const int BROKER_PORT = 1884;');

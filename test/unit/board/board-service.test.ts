@@ -93,6 +93,8 @@ describe('serial monitor', () => {
     harness.binding.print(WIO, Buffer.from(Array.from({ length: 300 }, (_, index) => (index * 151 + 7) % 256)));
     await waitFor(() => harness.events.some((event) => (event.payload as SerialStatus).suggestedBaudRate === 115200), 'a baud suggestion');
     expect(texts(harness.lines(), 'note').join(' ')).toContain('try 115200 baud');
+    // The lab's notes travel as keys too, so the monitor shows them in the page's language.
+    expect(harness.lines().find((line) => line.text.includes('scrambled'))?.note).toEqual({ key: 'board.monitorNotes.scrambled', params: { baud: 9600, suggested: 115200 } });
   });
 
   it('exports the log as text with timestamps and arrows', async () => {
@@ -104,6 +106,7 @@ describe('serial monitor', () => {
     expect(exported.fileName).toMatch(/^board-log-.*\.txt$/);
     expect(exported.text).toMatch(/^\d\d:\d\d:\d\d\.\d{3} -- Connected to \/dev\/ttyACM0 at 9600 baud\.\n\d\d:\d\d:\d\d\.\d{3} <- light:652\n\d\d:\d\d:\d\d\.\d{3} -> hi\n$/);
     expect(harness.service.exportLog(false).text).toBe('Connected to /dev/ttyACM0 at 9600 baud.\nlight:652\nhi\n');
+    expect(harness.lines()[0]?.note).toEqual({ key: 'board.monitorNotes.connected', params: { path: '/dev/ttyACM0', baud: 9600 } });
   });
 });
 

@@ -119,6 +119,17 @@ describe('built-in broker: process life', () => {
     expect(client.connected).toBe(true);
   });
 
+  it('says why it could not start as a key, from the worker process to the status, so the badge can say it in Telugu', async () => {
+    // 192.0.2.1 is a documentation address no test machine has: the real worker cannot listen there.
+    const broker = createTestBroker({ host: '192.0.2.1' });
+    const failure = await broker.start().catch((error: unknown) => error);
+    const reason = { key: 'errors.listen.noAddress', params: { what: { key: 'errors.listen.what.brokerMqtt' }, host: '192.0.2.1' } };
+    expect(failure).toMatchObject({ code: 'UNAVAILABLE', text: reason });
+    const status = broker.getStatus();
+    expect(status).toMatchObject({ state: 'failed', messageTexts: [reason] });
+    expect(status.message).toBe('MQTT Lab cannot open the built-in broker\'s MQTT port on "192.0.2.1": this computer has no network address like that.');
+  });
+
   it('restarts by itself on the same port after the worker is killed, and clients reconnect', async () => {
     const broker = createTestBroker();
     const before = await broker.start();

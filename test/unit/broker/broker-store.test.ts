@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BrokerStatus } from '../../../src-shared/contract/schemas';
+import type { BrokerStatus, Qos } from '../../../src-shared/contract/schemas';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 import type { BrokerService } from '../../../src-main/services/broker/broker-service';
 import { closeAll, connectClient, createTestBroker, isProcessAlive, nextMessage, tcpUrl, waitFor } from './support/broker-test-kit';
 
@@ -42,6 +43,44 @@ async function persistentClient(status: BrokerStatus, clientId: string, options:
   return { client, received, sessionPresent: connack.sessionPresent };
 }
 
+/** A broker over this test's store folder, started. */
+async function startStoreBroker(): Promise<{ broker: BrokerService; status: BrokerStatus }> {
+  const broker = createTestBroker({ storeDir });
+  return { broker, status: await broker.start() };
+}
+
+/** Subscribes a persistent session to lab/seq (QoS 1) and leaves: from now on its messages are queued. */
+async function leaveOfflineSession(status: BrokerStatus, clientId: string): Promise<void> {
+  const { client } = await persistentClient(status, clientId);
+  await client.subscribeAsync('lab/seq', { qos: 1 });
+  await client.endAsync();
+}
+
+/** One QoS 1 message from a client of its own, which leaves once the broker has acknowledged it. */
+async function publishOnce(status: BrokerStatus, topic: string, payload: string, retain = false): Promise<void> {
+  const publisher = await connectClient(tcpUrl(status));
+  await publisher.publishAsync(topic, payload, { qos: 1, retain });
+  await publisher.endAsync();
+}
+
+/** A new subscriber to topic; `next` is the first message it gets there (a retained one comes at once). */
+async function listen(status: BrokerStatus, topic: string, qos: Qos = 0, timeoutMs = 10_000) {
+  const client = await connectClient(tcpUrl(status));
+  const next = nextMessage(client, topic, timeoutMs);
+  await client.subscribeAsync(topic, { qos });
+  return { client, next };
+}
+
+/** The retained message a new subscriber to topic is sent (rejects when none comes within timeoutMs). */
+async function retainedOn(status: BrokerStatus, topic: string, timeoutMs = 10_000) {
+  const { client, next } = await listen(status, topic, 0, timeoutMs);
+  try {
+    return await next;
+  } finally {
+    await client.endAsync(true);
+  }
+}
+
 async function publishNumbered(status: BrokerStatus, from: number, to: number): Promise<void> {
   const publisher = await connectClient(tcpUrl(status));
   // QoS 1: each PUBACK comes only after the broker has queued the message for the offline subscriber.
@@ -63,11 +102,8 @@ describe('built-in broker store: crash restarts', () => {
   it(
     'delivers every QoS 1 message queued for an offline persistent session after the worker is SIGKILLed, once each, in order',
     async () => {
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
-      const first = await persistentClient(status, 'student-sub');
-      await first.client.subscribeAsync('lab/seq', { qos: 1 });
-      await first.client.endAsync();
+      const { broker, status } = await startStoreBroker();
+      await leaveOfflineSession(status, 'student-sub');
 
       await publishNumbered(status, 0, MESSAGES_SENT);
       const restarted = await killWorker(broker);
@@ -87,11 +123,8 @@ describe('built-in broker store: crash restarts', () => {
   it(
     'keeps messages queued before and after a crash in the order they were published',
     async () => {
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
-      const first = await persistentClient(status, 'student-sub');
-      await first.client.subscribeAsync('lab/seq', { qos: 1 });
-      await first.client.endAsync();
+      const { broker, status } = await startStoreBroker();
+      await leaveOfflineSession(status, 'student-sub');
 
       await publishNumbered(status, 0, 50);
       const restarted = await killWorker(broker);
@@ -100,8 +133,7 @@ describe('built-in broker store: crash restarts', () => {
       const back = await persistentClient(restarted, 'student-sub');
       await waitFor(() => back.received.length >= 100, 30_000, '100 queued messages');
       // Live messages after the queue are still delivered (aedes' de-duplication is per broker run).
-      const publisher = await connectClient(tcpUrl(restarted));
-      await publisher.publishAsync('lab/seq', 'live', { qos: 1 });
+      await publishOnce(restarted, 'lab/seq', 'live');
       await waitFor(() => back.received.length >= 101, 10_000, 'a live message after the queue');
       expect(back.received).toEqual([...numbers(0, 100), 'live']);
     },
@@ -111,8 +143,7 @@ describe('built-in broker store: crash restarts', () => {
   it(
     'loses no QoS 1 message to a connected persistent session when the worker is SIGKILLed mid-stream',
     async () => {
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
+      const { broker, status } = await startStoreBroker();
       const subscriber = await persistentClient(status, 'student-live', { reconnectPeriod: 200 });
       await subscriber.client.subscribeAsync('lab/seq', { qos: 1 });
       const publisher = mqtt.connect(tcpUrl(status), { reconnectPeriod: 200 });
@@ -135,24 +166,14 @@ describe('built-in broker store: crash restarts', () => {
   it(
     'keeps a retained message through a SIGKILL of the worker and through "Restart broker"',
     async () => {
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
-      const publisher = await connectClient(tcpUrl(status));
-      await publisher.publishAsync('lab/room/light', 'on', { qos: 1, retain: true });
-      await publisher.endAsync();
+      const { broker, status } = await startStoreBroker();
+      await publishOnce(status, 'lab/room/light', 'on', true);
 
       const afterCrash = await killWorker(broker);
-      const late = await connectClient(tcpUrl(afterCrash));
-      const received = nextMessage(late, 'lab/room/light', 10_000);
-      await late.subscribeAsync('lab/room/light');
-      expect(await received).toMatchObject({ payload: 'on', retain: true });
-      await late.endAsync(true);
+      expect(await retainedOn(afterCrash, 'lab/room/light')).toMatchObject({ payload: 'on', retain: true });
 
       const afterRestart = await broker.restart();
-      const later = await connectClient(tcpUrl(afterRestart));
-      const again = nextMessage(later, 'lab/room/light', 10_000);
-      await later.subscribeAsync('lab/room/light');
-      expect(await again).toMatchObject({ payload: 'on', retain: true });
+      expect(await retainedOn(afterRestart, 'lab/room/light')).toMatchObject({ payload: 'on', retain: true });
     },
     TIMEOUT_MS,
   );
@@ -160,19 +181,12 @@ describe('built-in broker store: crash restarts', () => {
   it(
     'starts empty in a new lab run: last run\'s retained messages are gone',
     async () => {
-      const firstRun = createTestBroker({ storeDir });
-      const status = await firstRun.start();
-      const publisher = await connectClient(tcpUrl(status));
-      await publisher.publishAsync('lab/old', 'from yesterday', { qos: 1, retain: true });
-      await publisher.endAsync();
-      await firstRun.dispose();
+      const firstRun = await startStoreBroker();
+      await publishOnce(firstRun.status, 'lab/old', 'from yesterday', true);
+      await firstRun.broker.dispose();
 
-      const secondRun = createTestBroker({ storeDir });
-      const next = await secondRun.start();
-      const subscriber = await connectClient(tcpUrl(next));
-      const received = nextMessage(subscriber, 'lab/old', 1500);
-      await subscriber.subscribeAsync('lab/old');
-      await expect(received).rejects.toThrow(/no message/);
+      const { status: next } = await startStoreBroker();
+      await expect(retainedOn(next, 'lab/old', 1500)).rejects.toThrow(/no message/);
       expect(next.message).toBeUndefined();
     },
     TIMEOUT_MS,
@@ -183,32 +197,27 @@ describe('built-in broker store: a store it cannot use', () => {
   it(
     'sets an unreadable store aside after a crash, says so, and runs with an empty one',
     async () => {
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
-      const publisher = await connectClient(tcpUrl(status));
-      await publisher.publishAsync('lab/kept', 'value', { qos: 1, retain: true });
-      await publisher.endAsync();
+      const { broker, status } = await startStoreBroker();
+      await publishOnce(status, 'lab/kept', 'value', true);
       // What a disk error or a half-copied folder leaves: LevelDB's CURRENT file no longer names a manifest.
       writeFileSync(path.join(storeDir, 'CURRENT'), 'not a manifest name');
 
       const restarted = await killWorker(broker);
       expect(restarted.message).toMatch(/could not be read/);
       expect(restarted.message).toContain(`${storeDir}-unreadable`);
+      // Each sentence also travels as a key, so the badge says it in Telugu too; folders and causes stay values.
+      expect(restarted.messageTexts?.map((text) => text.key)).toEqual(['errors.broker.restarted', 'errors.broker.storeUnreadable']);
+      expect(restarted.messageTexts?.[1]?.params).toMatchObject({ aside: `${storeDir}-unreadable` });
+      expect(restarted.message).toBe(restarted.messageTexts!.map((text) => englishOf(text)).join(' '));
       expect(readdirSync(`${storeDir}-unreadable`)).toContain('CURRENT');
 
-      const subscriber = await connectClient(tcpUrl(restarted));
-      const received = nextMessage(subscriber, 'lab/new', 10_000);
-      await subscriber.subscribeAsync('lab/new', { qos: 1 });
-      const another = await connectClient(tcpUrl(restarted));
-      await another.publishAsync('lab/new', 'still works', { qos: 1, retain: true });
-      expect(await received).toMatchObject({ payload: 'still works' });
+      const { next } = await listen(restarted, 'lab/new', 1);
+      await publishOnce(restarted, 'lab/new', 'still works', true);
+      expect(await next).toMatchObject({ payload: 'still works' });
 
       // The new store works as a store: the retained message survives the next crash.
       const again = await killWorker(broker);
-      const late = await connectClient(tcpUrl(again));
-      const retained = nextMessage(late, 'lab/new', 10_000);
-      await late.subscribeAsync('lab/new');
-      expect(await retained).toMatchObject({ payload: 'still works', retain: true });
+      expect(await retainedOn(again, 'lab/new')).toMatchObject({ payload: 'still works', retain: true });
     },
     TIMEOUT_MS,
   );
@@ -218,8 +227,7 @@ describe('built-in broker store: a store it cannot use', () => {
     async () => {
       writeFileSync(path.join(dataDir, 'broker'), 'a file where the broker folder should be');
       storeDir = path.join(dataDir, 'broker');
-      const broker = createTestBroker({ storeDir });
-      const status = await broker.start();
+      const { status } = await startStoreBroker();
       expect(status.state).toBe('running');
       expect(status.message).toBeUndefined();
       expect(existsSync(`${storeDir}-unreadable`)).toBe(true);
@@ -234,17 +242,15 @@ describe('built-in broker store: a store it cannot use', () => {
       const holder = new ClassicLevel(storeDir);
       await holder.open();
       try {
-        const broker = createTestBroker({ storeDir });
-        const status = await broker.start();
+        const { status } = await startStoreBroker();
         expect(status.state).toBe('running');
         expect(status.message).toMatch(/in use by another program/);
         expect(status.message).toMatch(/in memory only/);
-        const subscriber = await connectClient(tcpUrl(status));
-        const received = nextMessage(subscriber, 'lab/mem', 10_000);
-        await subscriber.subscribeAsync('lab/mem', { qos: 1 });
-        const publisher = await connectClient(tcpUrl(status));
-        await publisher.publishAsync('lab/mem', 'in memory', { qos: 1 });
-        expect(await received).toMatchObject({ payload: 'in memory' });
+        expect(status.messageTexts).toEqual([{ key: 'errors.broker.storeInUse', params: { dir: storeDir } }]);
+        expect(englishOf(status.messageTexts![0]!)).toBe(status.message);
+        const { next } = await listen(status, 'lab/mem', 1);
+        await publishOnce(status, 'lab/mem', 'in memory');
+        expect(await next).toMatchObject({ payload: 'in memory' });
       } finally {
         await holder.close();
       }

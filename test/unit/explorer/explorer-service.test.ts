@@ -112,6 +112,16 @@ describe('ExplorerService on the built-in broker', () => {
     expect(rig.explorer.getTopic({ topic: 'kept/topic', maxBytesPerMessage: 10 }).messages.map((m) => m.payload)).toEqual(['before', 'after']);
   });
 
+  it('says in the page\'s language why it is not connected when the broker is down at start', async () => {
+    await rig.broker.close();
+    await rig.explorer.start();
+    const status = rig.explorer.getState().status;
+    expect(status.notice).toMatch(/^The explorer is not connected\. No broker is answering at 127\.0\.0\.1:\d+/);
+    // The reason travels as its own key inside the notice, so the Telugu page translates it instead of showing English.
+    expect(status.noticeText?.[0]).toMatchObject({ key: 'explorer.notices.notConnected', params: { reason: { key: expect.stringMatching(/^errors\.mqtt\./) } } });
+    rig.broker = await startTestBroker({ port: rig.broker.port });
+  });
+
   it('clears a retained message on the broker and puts it back on undo', async () => {
     await rig.publisher.publishAsync('lab/door', 'open', { retain: true, qos: 1 });
     await rig.explorer.start();

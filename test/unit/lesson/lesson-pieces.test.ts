@@ -174,6 +174,8 @@ describe('ExerciseChecker without a lab device', () => {
   it('says why a command would not be understood', () => {
     const { instance } = checker();
     instance.message('abc/commands', '{"led_on": "true"}', 0);
-    expect(instance.view('E4').check).toMatchObject({ code: 'e4-bad-payload', params: { reason: 'led_on is text in quotes, not true or false.' } });
+    const check = instance.view('E4').check;
+    expect(check).toMatchObject({ code: 'e4-bad-payload', params: { reason: { key: 'lesson.payloadReasons.ledOnIsText' }, payload: '{"led_on": "true"}' } });
+    expect(check.saw).toBe('A command arrived on `abc/commands` but the device would not understand it: led_on is text in quotes, not true or false. It was: {"led_on": "true"}');
   });
 });

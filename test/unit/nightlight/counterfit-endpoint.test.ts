@@ -2,6 +2,8 @@
 // anything else is refused with a reason, every call is logged, and a taken port moves to the next free one.
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { httpCallSchema } from '../../../src-shared/contract/nightlight';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
 import { createNightlight, waitFor, type NightlightHarness } from './nightlight-harness';
 
@@ -43,6 +45,20 @@ describe('CounterFit endpoint', () => {
       'LED (pin 5) on',
       'read the light sensor (pin 0): 321',
     ]);
+    // The page shows each summary in its own language: a key with the pin and the value as values.
+    const calls = lab.service.snapshot().httpCalls;
+    expect(calls.map((call) => call.summaryText)).toEqual([
+      { key: 'nightlight.counterfitCalls.connected' },
+      { key: 'nightlight.counterfitCalls.readLight', params: { pin: 0, value: 321 } },
+      { key: 'nightlight.counterfitCalls.ledOn', params: { pin: 5 } },
+      { key: 'nightlight.counterfitCalls.readLight', params: { pin: 0, value: 321 } },
+    ]);
+    for (const call of calls) {
+      expect(httpCallSchema.safeParse(call).success).toBe(true);
+      expect(englishOf(call.summaryText!)).toBe(call.summary);
+    }
+    expect(lab.service.snapshot().device.ledLog.at(-1)).toMatchObject({ source: 'http', detail: 'POST /actuator_value?port=5 {"value":true}' });
+    expect(lab.service.snapshot().device.ledLog.at(-1)?.detailText).toBeUndefined();
   });
 
   it('refuses unknown pins, bad bodies and unknown calls with a reason', async () => {
@@ -57,6 +73,20 @@ describe('CounterFit endpoint', () => {
     expect(huge.status).toBe(413);
     expect((await fetch(`${base}/create_sensor`, { method: 'POST' })).status).toBe(404);
     expect(lab.service.snapshot().device.led.on).toBe(false);
+    await fetch(`${base}/actuator_value`, { method: 'POST', body: '{"value": true}' });
+    await waitFor(() => lab.service.snapshot().httpCalls.length >= 6 || undefined, 'the refused calls to be logged');
+    const calls = lab.service.snapshot().httpCalls;
+    expect(calls.map((call) => call.summary)).toEqual([
+      'no sensor on pin 3',
+      'refused: the body is not JSON',
+      'refused: no true/false "value"',
+      'refused: body too big',
+      'unknown call POST /create_sensor',
+      'no actuator on pin (none)',
+    ]);
+    expect(calls.map((call) => call.summaryText?.key.replace('nightlight.counterfitCalls.', ''))).toEqual(['noSensor', 'notJson', 'noValue', 'bodyTooBig', 'unknownCall', 'noActuator']);
+    expect(calls[0]!.summaryText!.params).toEqual({ pin: '3' });
+    expect(calls[5]!.summaryText!.params).toEqual({ pin: { key: 'nightlight.counterfitCalls.noPin' } });
   });
 
   it('refuses a request for another host name (DNS rebinding)', async () => {

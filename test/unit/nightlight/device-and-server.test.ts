@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { events as eventSchemas, type EventName } from '../../../src-shared/contract/commands';
 import { nightlightSnapshotSchema } from '../../../src-shared/contract/nightlight';
+import { englishOf } from '../../../src-shared/i18n/lab-text';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
 import { createNightlight, STUDENT_ID, waitFor, waitForLine, type NightlightHarness } from './nightlight-harness';
 
@@ -48,7 +49,10 @@ describe('virtual device + lab server', () => {
     await waitFor(() => lab.service.snapshot().device.led.on === on || undefined, `the LED to be ${on ? 'on' : 'off'} at ${light}`);
     const log = lab.service.snapshot().device.ledLog.at(-1);
     expect(log).toMatchObject({ on, source: 'command' });
-    expect(log?.detail).toContain(`${STUDENT_ID}/commands`);
+    expect(log?.detail).toBe(`{"led_on": ${on}} on ${STUDENT_ID}/commands`);
+    // The words around the payload and topic are a key, so the page says them in its language; the data stays as sent.
+    expect(log?.detailText).toEqual({ key: 'nightlight.ledSwitches.command', params: { payload: `{"led_on": ${on}}`, topic: `${STUDENT_ID}/commands` } });
+    expect(englishOf(log!.detailText!)).toBe(log?.detail);
     const point = lab.service.snapshot().history.at(-1);
     expect(point).toMatchObject({ deviceId: STUDENT_ID, light, ledOn: on });
   });

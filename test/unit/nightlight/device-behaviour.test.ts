@@ -33,9 +33,11 @@ describe('virtual device', () => {
     await waitForLine(lab, 'device', 'Light level: 120');
     await waitFor(() => lab.service.snapshot().device.led.on || undefined, 'the local rule to switch the LED on');
     expect(lab.service.snapshot().device.ledLog.at(-1)).toMatchObject({ source: 'local-rule', detail: 'light 120 < 300' });
+    expect(lab.service.snapshot().device.ledLog.at(-1)?.detailText).toEqual({ key: 'nightlight.ledSwitches.darkRule', params: { light: 120, threshold: 300 } });
     lab.service.setLight(300);
     await waitFor(() => !lab.service.snapshot().device.led.on || undefined, 'the local rule to switch the LED off at 300');
     expect(lab.service.snapshot().device.ledLog.at(-1)).toMatchObject({ source: 'local-rule', detail: 'light 300 ≥ 300' });
+    expect(lab.service.snapshot().device.ledLog.at(-1)?.detailText?.key).toBe('nightlight.ledSwitches.brightRule');
     expect(lab.service.snapshot().device.connection).toBeNull();
   });
 

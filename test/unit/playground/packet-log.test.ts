@@ -3,6 +3,7 @@
 import mqttPacket from 'mqtt-packet';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from '../../../src-shared/contract/playground';
+import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
 import { exportLog, formatEntry } from '../../../src-main/services/playground/export-text';
 import { MalformedPacketError, PacketSplitter, summarizePacket } from '../../../src-main/services/playground/mqtt-framing';
 import { draftFromMqttPacket, previewPayload } from '../../../src-main/services/playground/packet-entries';
@@ -105,7 +106,11 @@ describe('PacketLog', () => {
     for (let index = 0; index < 15; index += 1) log.add(who, publishDraft(String(index)));
     vi.advanceTimersByTime(50);
     expect(batches[0]?.at(-1)).toMatchObject({ kind: 'note', event: 'problem' });
-    expect(batches[0]?.at(-1)?.kind === 'note' && batches[0].at(-1)).toMatchObject({ text: expect.stringContaining('5 packets were not logged') });
+    const overflow = batches[0]?.at(-1);
+    expect(overflow?.kind === 'note' && overflow.texts).toEqual([{ key: 'playground.notes.notLogged', params: { count: 5 } }]);
+    expect(overflow?.kind === 'note' && englishOf(overflow.texts[0]!)).toBe(
+      '5 packets were not logged: more arrived than the log can show. Pause, clear, or slow the publisher down.',
+    );
     for (let index = 0; index < 10; index += 1) log.add(who, publishDraft(`later ${index}`));
     vi.advanceTimersByTime(50);
     expect(log.list()).toHaveLength(10);
@@ -136,13 +141,13 @@ describe('export text', () => {
   it('writes one readable line per entry, with what the proxy did', () => {
     const entries: LogEntry[] = [
       { ...publishEntry(), seq: 1 },
-      { kind: 'note', seq: 2, timeMs: 0, clientKey: 'publisher', clientName: 'Publisher', event: 'cut', text: 'Cut the network of Publisher.' },
+      { kind: 'note', seq: 2, timeMs: 0, clientKey: 'publisher', clientName: 'Publisher', event: 'cut', texts: [labText('playground.notes.cut', { name: 'Publisher' })] },
     ];
     const { text, fileName } = exportLog(entries, Date.UTC(2026, 0, 2, 3, 4, 5));
     expect(fileName).toBe('mqtt-lab-packets-2026-01-02T03-04-05.txt');
     expect(formatEntry(entries[0] as LogEntry)).toMatch(/Publisher -> broker {2}PUBLISH {2}id=3 qos=1 dup=1 retain=0 topic="lab\/lamp" payload="on" {2}\[DROPPED by the proxy\]$/);
     expect(text.split('\n')).toHaveLength(5);
-    expect(text).toContain('Publisher: -- Cut the network of Publisher.');
+    expect(text).toContain('Publisher: -- Cut the network of Publisher: both sides are closed at once, like pulling the cable.');
   });
 });
 

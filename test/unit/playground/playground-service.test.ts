@@ -2,7 +2,9 @@
 // faults and their explanations, and the bad inputs of the issue. Nothing is left open afterwards.
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NoteEntry } from '../../../src-shared/contract/playground';
 import { LabError } from '../../../src-shared/contract/result';
+import { englishOf, labText } from '../../../src-shared/i18n/lab-text';
 import { startTestBroker, type TestBroker } from '../../support/test-broker';
 import { createPlayground, waitFor, type PlaygroundHarness } from './playground-harness';
 
@@ -177,6 +179,59 @@ describe('PlaygroundService', () => {
     expect((await first).outcome).toBe('asExpected');
     expect(pg.progress.at(-1)).toMatchObject({ experimentId: 'qos0-loss', state: 'finished' });
     expect(pg.service.listClients().some((client) => client.role === 'experiment')).toBe(false);
+  });
+
+  it('an experiment names its own clients and notes its start, its fault and its end as keys, with their English', async () => {
+    const result = await pg.service.runExperiment('qos0-loss', 'builtin');
+    await waitFor(() => pg.entries.some((entry) => entry.kind === 'note' && entry.event === 'experimentFinished'), 'the finished note');
+    const notes = pg.entries.filter((entry): entry is NoteEntry => entry.kind === 'note');
+    const started = notes.find((entry) => entry.event === 'experimentStarted')!;
+    expect(started.texts).toEqual([
+      { key: 'playground.notes.experimentStarted', params: { number: 1, title: { key: 'playground.experiments.list.qos0Loss.title' }, url: result.brokerUrl } },
+    ]);
+    expect(englishOf(started.texts[0]!)).toBe(`Experiment 1 "QoS 0 under packet loss" started against ${result.brokerUrl}.`);
+
+    const finished = notes.find((entry) => entry.event === 'experimentFinished')!;
+    expect(finished.texts[0]).toEqual({ key: 'playground.notes.experimentFinished', params: { number: 1, verdict: { key: 'playground.notes.verdicts.asExpected' } } });
+    expect(finished.texts.slice(1)).toEqual(result.observedText);
+    expect(finished.texts.map((text) => englishOf(text)).join(' ')).toBe(`Experiment 1 finished (as expected): ${result.observed}`);
+
+    // The client list and the log carry the name as a key; the English name stays for logs, exports and the CLI.
+    const seen = pg.clientEvents.flat().find((client) => client.key === 'exp-subscriber');
+    expect(seen).toMatchObject({ role: 'experiment', name: 'Subscriber (experiment)', nameText: { key: 'playground.experimentClients.subscriber' } });
+    expect(pg.packets({ clientKey: 'exp-publisher', type: 'CONNECT' })[0]).toMatchObject({
+      clientName: 'Publisher (experiment)',
+      clientNameText: { key: 'playground.experimentClients.publisher' },
+    });
+    const drop = notes.find((entry) => entry.event === 'dropArmed')!;
+    expect(drop.texts).toEqual([{ key: 'playground.notes.dropToBrokerOfType', params: { count: 1, type: 'PUBLISH', name: 'Publisher (experiment)' } }]);
+    expect(englishOf(drop.texts[0]!)).toBe('The next 1 PUBLISH packet(s) to the broker of Publisher (experiment) will be dropped.');
+    expect(pg.service.exportPackets().text).toContain('Publisher (experiment): -- The next 1 PUBLISH packet(s) to the broker of Publisher (experiment) will be dropped.');
+  });
+
+  it('a client the lab named keeps its name as a key until the student renames it', () => {
+    const named = pg.service.addClient({ name: 'Sensor (experiment)' }, 'experiment', 'exp-sensor', labText('playground.experimentClients.sensor'));
+    expect(named.nameText).toEqual({ key: 'playground.experimentClients.sensor' });
+    const renamed = pg.service.updateClient('exp-sensor', { name: 'My sensor' });
+    expect(renamed.name).toBe('My sensor');
+    expect(renamed.nameText).toBeUndefined();
+  });
+
+  it('notes a delay, a cut and the delayed packets the cut lost as keys, with their English', async () => {
+    await pg.service.connect('publisher', 'builtin');
+    pg.service.injectFault('publisher', { kind: 'delay', delayMs: 5000 });
+    await pg.service.publish('publisher', { topic: 'lab/slow', payload: 'late', qos: 0, retain: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    pg.service.injectFault('publisher', { kind: 'cut' });
+    const notes = () => pg.entries.filter((entry): entry is NoteEntry => entry.kind === 'note' && entry.clientKey === 'publisher');
+    await waitFor(() => notes().some((entry) => entry.texts[0]?.key === 'playground.notes.lostInCut'), 'the note on the lost packets');
+    const said = notes().map((entry) => [entry.event, englishOf(entry.texts[0]!)]);
+    expect(said).toContainEqual(['delaySet', 'Every packet of Publisher now takes 5000 ms longer, both ways.']);
+    expect(said).toContainEqual(['cut', 'Cut the network of Publisher: both sides are closed at once, like pulling the cable.']);
+    expect(said).toContainEqual(['cut', '1 delayed packet(s) were still on their way and are lost.']);
+    await waitFor(() => notes().some((entry) => entry.event === 'connectionClosed'), 'the close note');
+    const closed = notes().find((entry) => entry.event === 'connectionClosed')!;
+    expect(closed.texts).toEqual([{ key: 'playground.closed.cut', params: { name: 'Publisher' } }]);
   });
 
   it('dispose closes every connection it opened', async () => {

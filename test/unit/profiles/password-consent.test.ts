@@ -45,6 +45,8 @@ describe('saving a password without an OS keychain', () => {
       code: 'INVALID_INPUT',
       field: 'password',
       message: expect.stringMatching(/anyone who can read that file can read the password.*"Save it anyway"/),
+      // The same sentence as a key, so the dialog can say it in Telugu.
+      text: { key: 'errors.profiles.consentPlainFile' },
     });
     expect(await store.get('school')).toBeUndefined();
   });

@@ -2,7 +2,7 @@
 // playground service; it returns what it saw and a plain explanation, and never decides what a broker should do.
 import type { LabSentence } from '../../../../src-shared/i18n/lab-text';
 import type { ExperimentKit } from './experiment-kit';
-import { said, step, times, told, waitFor } from './result-text';
+import { clientNamed, said, step, times, told, waitFor } from './result-text';
 
 export interface ExperimentOutcome {
   outcome: 'asExpected' | 'different';
@@ -21,12 +21,12 @@ function publisherSent(count: number, resent: boolean): LabSentence {
 export async function qos0Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/reading`;
   kit.progress(step('qos0Subscribe'));
-  const subscriber = await kit.client('subscriber', 'Subscriber (experiment)');
+  const subscriber = await kit.client('subscriber', clientNamed('subscriber'));
   await kit.connect(subscriber);
   const inbox = kit.inbox(subscriber);
   await kit.service.subscribe(subscriber, topic, 0);
   kit.progress(step('qos0Connect'));
-  const publisher = await kit.client('publisher', 'Publisher (experiment)');
+  const publisher = await kit.client('publisher', clientNamed('publisher'));
   await kit.connect(publisher);
   kit.service.injectFault(publisher, { kind: 'drop', direction: 'toBroker', count: 1, onlyType: 'PUBLISH' });
   kit.progress(step('qos0Publish', { first: 'reading 1', second: 'reading 2' }));
@@ -48,11 +48,11 @@ export async function qos0Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
 export async function qos1LostPuback(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/lamp`;
   kit.progress(step('qos1Connect'));
-  const subscriber = await kit.client('subscriber', 'Subscriber (experiment)');
+  const subscriber = await kit.client('subscriber', clientNamed('subscriber'));
   await kit.connect(subscriber);
   const inbox = kit.inbox(subscriber);
   await kit.service.subscribe(subscriber, topic, 1);
-  const publisher = await kit.client('publisher', 'Publisher (experiment)', { cleanSession: false });
+  const publisher = await kit.client('publisher', clientNamed('publisher'), { cleanSession: false });
   await kit.connect(publisher);
   const sent = kit.sentPublishes(publisher);
   kit.progress(step('qos1Drop', { payload: 'lamp on' }));
@@ -80,11 +80,11 @@ export async function qos1LostPuback(kit: ExperimentKit): Promise<ExperimentOutc
 export async function qos2Loss(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/payment`;
   kit.progress(step('qos2Connect'));
-  const subscriber = await kit.client('subscriber', 'Subscriber (experiment)');
+  const subscriber = await kit.client('subscriber', clientNamed('subscriber'));
   await kit.connect(subscriber);
   const inbox = kit.inbox(subscriber);
   await kit.service.subscribe(subscriber, topic, 2);
-  const publisher = await kit.client('publisher', 'Publisher (experiment)', { cleanSession: false });
+  const publisher = await kit.client('publisher', clientNamed('publisher'), { cleanSession: false });
   await kit.connect(publisher);
   const sent = kit.sentPublishes(publisher);
   kit.progress(step('qos2Drop', { payload: 'pay 5 coins' }));

@@ -62,13 +62,13 @@ export class ExperimentKit {
     this.report({ runId: this.runId, experimentId: this.experimentId, state, step: this.totalSteps, totalSteps: this.totalSteps, text });
   }
 
-  /** A temporary client "exp-<role>" with its own client id; an old one left by a crash is replaced. */
-  async client(role: string, name: string, settings: Partial<ClientSettings> = {}): Promise<string> {
+  /** A temporary client "exp-<role>" with its own client id and a translatable name; an old one left by a crash is replaced. */
+  async client(role: string, name: LabSentence, settings: Partial<ClientSettings> = {}): Promise<string> {
     const key = `exp-${role}`;
     if (this.service.listClients().some((client) => client.key === key)) await this.service.removeClient(key);
     // At most 23 characters: the client id length every MQTT 3.1.1 broker must accept.
     const clientId = `exp-${this.runId}-${role.replace(/-/g, '').slice(0, 12)}`;
-    this.service.addClient({ name, clientId, ...settings }, 'experiment', key);
+    this.service.addClient({ name: englishOf(name), clientId, ...settings }, 'experiment', key, name);
     this.keys.add(key);
     if (settings.cleanSession === false) this.persistent.add(key);
     return key;

@@ -2,6 +2,7 @@
 // with their English. Payloads and counts are values, shown as sent; the words around them are translated by the UI.
 import type { LabText, LabTextParams } from '../../../../src-shared/i18n/format-lab-text';
 import { englishOf, labText, type LabSentence } from '../../../../src-shared/i18n/lab-text';
+import type { playgroundNotesEn } from '../../../../src-shared/i18n/en/playground-notes';
 import type { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
 import type { playgroundStatusEn } from '../../../../src-shared/i18n/en/playground-status';
 
@@ -21,6 +22,11 @@ export function waitFor(id: keyof typeof playgroundStatusEn.waits, params?: Valu
 
 export function step(id: StepId, params?: Values): LabSentence {
   return labText(`playground.runSteps.${id}`, params);
+}
+
+/** The name of one of the experiment's own clients, "Publisher (experiment)": `playground.experimentClients.*`. */
+export function clientNamed(id: keyof typeof playgroundNotesEn.experimentClients): LabSentence {
+  return labText(`playground.experimentClients.${id}`);
 }
 
 /** once, twice, N times. */

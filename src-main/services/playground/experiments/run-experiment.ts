@@ -2,11 +2,12 @@
 // and always cleans up its clients. Problems become a 'failed' result a student can read, never a crash.
 import type { ExperimentId, ExperimentProgress, ExperimentResult, PlaygroundTarget } from '../../../../src-shared/contract/playground';
 import { LabError } from '../../../../src-shared/contract/result';
+import { labText } from '../../../../src-shared/i18n/lab-text';
 import type { Logger } from '../../../lib/logger';
 import type { ResolvedConnection } from '../../mqtt/resolve-connection';
 import type { PlaygroundService } from '../playground-service';
 import { qos0Loss, qos1LostPuback, qos2Loss, type ExperimentOutcome } from './delivery-experiments';
-import { experimentInfo } from './experiment-catalog';
+import { experimentInfo, experimentTitle } from './experiment-catalog';
 import { ExperimentKit } from './experiment-kit';
 import { said, told } from './result-text';
 import { keepaliveWill, persistentSession, retained } from './session-experiments';
@@ -34,7 +35,8 @@ export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, 
   const kit = new ExperimentKit(id, target, deps.service, script.steps, deps.progress);
   const startedAt = Date.now();
   const base = { runId: kit.runId, experimentId: id, target, brokerUrl: resolved.displayUrl, expected: info.expected };
-  deps.service.note(`Experiment ${info.number} "${info.title}" started against ${resolved.displayUrl}.`, 'experimentStarted');
+  const started = { number: info.number, title: experimentTitle(id), url: resolved.displayUrl };
+  deps.service.note('experimentStarted', labText('playground.notes.experimentStarted', started));
   let result: ExperimentResult;
   try {
     const outcome = await script.run(kit);
@@ -55,8 +57,8 @@ export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, 
   } finally {
     await kit.cleanUp();
   }
-  const verdict = result.outcome === 'asExpected' ? 'as expected' : result.outcome === 'different' ? 'not as expected' : 'could not finish';
-  deps.service.note(`Experiment ${info.number} finished (${verdict}): ${result.observed}`, 'experimentFinished');
+  const verdict = labText(`playground.notes.verdicts.${result.outcome}`);
+  deps.service.note('experimentFinished', labText('playground.notes.experimentFinished', { number: info.number, verdict }), ...(result.observedText ?? []));
   kit.finish(result.outcome === 'failed' ? 'failed' : 'finished', result.observed);
   return result;
 }

@@ -2,17 +2,17 @@
 // playground service that report what they saw; they never assume a broker's answer.
 import type { ExperimentOutcome } from './delivery-experiments';
 import type { ExperimentKit } from './experiment-kit';
-import { said, step, told, waitFor } from './result-text';
+import { clientNamed, said, step, told, waitFor } from './result-text';
 
 export async function retained(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/temperature`;
   kit.progress(step('retainedPublish', { payload: '21.5 °C' }));
-  const publisher = await kit.client('publisher', 'Publisher (experiment)');
+  const publisher = await kit.client('publisher', clientNamed('publisher'));
   await kit.connect(publisher);
   await kit.service.publish(publisher, { topic, payload: '21.5 °C', qos: 1, retain: true });
   await kit.waitAllAcknowledged(publisher, waitFor('brokerTakesRetained'));
   kit.progress(step('retainedLate'));
-  const late = await kit.client('late-subscriber', 'Late subscriber (experiment)');
+  const late = await kit.client('late-subscriber', clientNamed('lateSubscriber'));
   await kit.connect(late);
   const inbox = kit.inbox(late);
   const subscribedAt = Date.now();
@@ -46,11 +46,12 @@ export async function retained(kit: ExperimentKit): Promise<ExperimentOutcome> {
 
 async function offlineRound(kit: ExperimentKit, cleanSession: boolean, label: string) {
   const topic = `${kit.topicBase}/${cleanSession ? 'clean' : 'kept'}/alerts`;
-  const subscriber = await kit.client(cleanSession ? 'subscriber-clean' : 'subscriber', `Subscriber, ${label} (experiment)`, { cleanSession });
+  const name = clientNamed(cleanSession ? 'subscriberCleanSession' : 'subscriberSessionKept');
+  const subscriber = await kit.client(cleanSession ? 'subscriber-clean' : 'subscriber', name, { cleanSession });
   await kit.connect(subscriber);
   await kit.service.subscribe(subscriber, topic, 1);
   await kit.service.disconnect(subscriber);
-  const publisher = await kit.client('publisher', 'Publisher (experiment)');
+  const publisher = await kit.client('publisher', clientNamed('publisher'));
   await kit.connect(publisher);
   await kit.service.publish(publisher, { topic, payload: `${label}: QoS 1 while away`, qos: 1, retain: false });
   await kit.service.publish(publisher, { topic, payload: `${label}: QoS 0 while away`, qos: 0, retain: false });
@@ -95,12 +96,12 @@ export const KEEPALIVE_SECONDS = 5;
 export async function keepaliveWill(kit: ExperimentKit): Promise<ExperimentOutcome> {
   const topic = `${kit.topicBase}/sensor/status`;
   kit.progress(step('willWatcher'));
-  const watcher = await kit.client('watcher', 'Watcher (experiment)');
+  const watcher = await kit.client('watcher', clientNamed('watcher'));
   await kit.connect(watcher);
   const inbox = kit.inbox(watcher);
   await kit.service.subscribe(watcher, topic, 1);
   kit.progress(step('willSensor', { seconds: KEEPALIVE_SECONDS }));
-  const sensor = await kit.client('sensor', 'Sensor (experiment)', {
+  const sensor = await kit.client('sensor', clientNamed('sensor'), {
     keepaliveSeconds: KEEPALIVE_SECONDS,
     will: { topic, payload: 'sensor offline (last will)', qos: 1, retain: false },
   });

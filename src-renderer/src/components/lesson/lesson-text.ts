@@ -2,6 +2,7 @@
 // keys of a step's parts and its check sentence. Pure: no bridge, no DOM.
 import type { LessonActivity, LessonCheck, LessonStepId, LessonTarget } from '../../../../src-shared/contract/lesson';
 import { nightlightNames } from '../../../../src-shared/contract/nightlight';
+import type { LabText } from '../../../../src-shared/i18n/format-lab-text';
 
 export type TextValues = Record<string, string | number>;
 
@@ -28,15 +29,10 @@ export function hintKey(id: LessonStepId, number: number): string {
   return `lesson.steps.${id}.hints.${number}`;
 }
 
-/** The check's sentence in the page's language; the lab's own values (topics, counts) win over the step's defaults. */
-export function checkValues(check: LessonCheck, studentId: string): TextValues {
-  const values: TextValues = { ...stepValues(studentId), expectedTopic: nightlightNames(studentId).telemetryTopic };
-  for (const [name, value] of Object.entries(check.params)) values[name] = typeof value === 'boolean' ? String(value) : value;
-  return values;
-}
-
-export function checkKey(check: LessonCheck, part: 'saw' | 'expected'): string {
-  return `lesson.checks.${check.code}.${part}`;
+/** A check's sentence as a text to translate; the lab's own values (topics, counts, words) win over the step's defaults. */
+export function checkText(check: LessonCheck, studentId: string, part: 'saw' | 'expected'): LabText {
+  const defaults = { ...stepValues(studentId), expectedTopic: nightlightNames(studentId).telemetryTopic };
+  return { key: `lesson.checks.${check.code}.${part}`, params: { ...defaults, ...check.params } };
 }
 
 export function activityKey(activity: LessonActivity): string {

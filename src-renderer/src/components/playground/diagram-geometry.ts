@@ -5,8 +5,13 @@ import type { LogEntry, ProxyAction } from '../../../../src-shared/contract/play
 export const BROKER_LIFELINE = '\u0000broker';
 export const ROW_HEIGHT_PX = 34;
 export const TIME_COLUMN_PX = 58;
-/** Room beside the outer lifelines for their name tags and for notes. */
-export const SIDE_PADDING_PX = 88;
+/** Room beside the outer lifelines for half of their name tags. */
+export const SIDE_PADDING_PX = 68;
+/** The narrowest lane between two lifelines: room for a name tag wrapped on up to three lines and a short label.
+ *  With more lifelines than fit, the diagram grows wider and scrolls sideways instead of squeezing them. */
+export const LANE_MIN_PX = 108;
+/** The widest a name tag gets, however wide the lanes are. */
+const HEAD_MAX_PX = 170;
 
 export interface Lifeline {
   /** The client key, or BROKER_LIFELINE. */
@@ -23,7 +28,13 @@ export function orderLifelines(clientNames: readonly string[]): string[] {
 /** The widest a lifeline's name tag may be without touching its neighbour or leaving the diagram. */
 export function headMaxWidthPx(lifelines: readonly Lifeline[]): number {
   const step = lifelines.length > 1 ? lifelines[1]!.x - lifelines[0]!.x : Infinity;
-  return Math.max(60, Math.min(step - 8, SIDE_PADDING_PX * 2 - 8));
+  return Math.max(60, Math.min(step - 8, HEAD_MAX_PX));
+}
+
+/** How wide the diagram is drawn: the width in view, or wider (scrolling sideways) so no lane is under LANE_MIN_PX. */
+export function diagramWidthPx(lifelineCount: number, viewWidthPx: number): number {
+  const needed = TIME_COLUMN_PX + SIDE_PADDING_PX * 2 + LANE_MIN_PX * Math.max(lifelineCount - 1, 0);
+  return Math.max(Math.round(viewWidthPx), needed);
 }
 
 export function placeLifelines(ids: readonly string[], widthPx: number): Lifeline[] {
@@ -59,6 +70,11 @@ export function arrowGeometry(entry: LogEntry, lifelines: readonly Lifeline[]): 
   return { x1: from, x2, labelX: (from + to) / 2, lost };
 }
 
+/** Room for an arrow's label, centred between its two lifelines: the lane less a margin so it stays off both. */
+export function labelRoomPx(arrow: ArrowGeometry): number {
+  return Math.max(0, Math.abs(arrow.labelX - arrow.x1) * 2 - 16);
+}
+
 /** The zigzag drawn across a client's lifeline where its connection was cut or closed. */
 export function breakPath(x: number, yCentre: number): string {
   const half = 9;
@@ -81,8 +97,12 @@ export function arrowHeadPath(x1: number, x2: number, y: number): string {
 /** About how wide one character of the diagram's 12px text is; SVG text does not wrap, so long notes are shortened. */
 const CHAR_WIDTH_PX = 6.8;
 
-/** The text, cut with an ellipsis so it fits in widthPx (the tooltip still has all of it). */
+/** The text, cut after a whole word with an ellipsis so it fits in widthPx (the tooltip still has all of it): a cut
+ *  word ("retai…") reads as a typo, in any language. */
 export function fitText(text: string, widthPx: number): string {
   const maxChars = Math.max(8, Math.floor(widthPx / CHAR_WIDTH_PX));
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > maxChars / 2 ? cut.slice(0, space) : cut}…`;
 }

@@ -1,6 +1,8 @@
 // Words for the sequence diagram: an arrow's short label, its spoken label, every field for the tooltip, note texts,
 // and which lifelines to draw. Pure functions over log entries and a translate function; no Vue, no DOM.
 import type { LogEntry, NoteEntry, PacketEntry, PlaygroundClient } from '../../../../src-shared/contract/playground';
+import { isKeyedText, type LabText } from '../../../../src-shared/i18n/format-lab-text';
+import { showLabTexts } from '../../i18n/show-lab-text';
 import { isLost } from './diagram-geometry';
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -19,6 +21,8 @@ export interface FieldRow {
 export interface LifelineClient {
   key: string;
   name: string;
+  /** The name as a key, for a client the lab named (an experiment's own clients). */
+  nameText?: LabText;
 }
 
 const REFUSED_QOS = 128;
@@ -126,11 +130,11 @@ function yesNo(value: boolean, t: Translate): string {
 }
 
 /** Every field of a packet for its tooltip, in the order a student reads them; unknown extras keep their own names. */
-export function packetFields(entry: PacketEntry, originMs: number, t: Translate): FieldRow[] {
+export function packetFields(entry: PacketEntry, originMs: number, t: Translate, clientName = entry.clientName): FieldRow[] {
   const label = (key: string) => t(`playground.diagram.field.${key}`);
   const rows: FieldRow[] = [
     { label: label('time'), value: relativeTime(entry.timeMs, originMs) },
-    { label: label('client'), value: entry.clientName },
+    { label: label('client'), value: clientName },
     { label: label('direction'), value: entry.direction === 'toBroker' ? t('playground.diagram.toBroker') : t('playground.diagram.toClient') },
     { label: label('type'), value: entry.type },
   ];
@@ -162,10 +166,27 @@ const NOTE_KEYS: Partial<Record<NoteEntry['event'], string>> = {
   faultsCleared: 'playground.diagram.faultsCleared',
 };
 
+/** The text with its client's English name (a {name} value, at any depth) swapped for the name the page shows. */
+function withShownName(text: LabText, english: string, shown: string): LabText {
+  if (!text.params || english === shown) return text;
+  const params = Object.fromEntries(
+    Object.entries(text.params).map(([name, value]) => [
+      name,
+      isKeyedText(value) ? withShownName(value, english, shown) : name === 'name' && value === english ? shown : value,
+    ]),
+  );
+  return { ...text, params };
+}
+
+/** A note's whole sentence(s) in the page's language, naming its client as the page does. */
+export function noteSentence(entry: NoteEntry, t: Translate, shownName = entry.clientName): string {
+  return showLabTexts(t, entry.texts.map((text) => withShownName(text, entry.clientName, shownName)));
+}
+
 /** A note's words: our own for the simple events, the lab's sentence for the ones that carry details. */
-export function noteText(entry: NoteEntry, t: Translate): string {
+export function noteText(entry: NoteEntry, t: Translate, shownName = entry.clientName): string {
   const key = NOTE_KEYS[entry.event];
-  return key ? t(key) : entry.text;
+  return key ? t(key) : noteSentence(entry, t, shownName);
 }
 
 /** Draw a zigzag break across the client's lifeline for these notes. */
@@ -175,13 +196,16 @@ export function isBreak(entry: NoteEntry): boolean {
 
 /** Lifelines: the page's own clients first (in card order), then any other client seen in the log, by first appearance. */
 export function lifelineClients(entries: readonly LogEntry[], clients: readonly PlaygroundClient[]): LifelineClient[] {
-  const seen = new Map<string, string>();
-  for (const entry of entries) if (entry.clientKey && !seen.has(entry.clientKey)) seen.set(entry.clientKey, entry.clientName);
+  const seen = new Map<string, LogEntry>();
+  for (const entry of entries) if (entry.clientKey && !seen.has(entry.clientKey)) seen.set(entry.clientKey, entry);
   const ordered: LifelineClient[] = [];
   for (const client of clients) {
     const active = seen.has(client.key) || client.state === 'connected' || client.state === 'connecting';
     if (client.role === 'student' && active) ordered.push({ key: client.key, name: client.name });
   }
-  for (const [key, name] of seen) if (!ordered.some((line) => line.key === key)) ordered.push({ key, name });
+  for (const [key, entry] of seen) {
+    if (ordered.some((line) => line.key === key)) continue;
+    ordered.push({ key, name: entry.clientName, ...(entry.clientNameText ? { nameText: entry.clientNameText } : {}) });
+  }
   return ordered;
 }

@@ -1,5 +1,7 @@
 // English strings of the Board page. Part of locales/en.ts; other locales mirror its keys.
 // vue-i18n syntax: {name} is a value, "a | b" picks by count; a literal @ or brace is written {'@'} / {'{'}.
+import { boardNotesEn } from '../../../../src-shared/i18n/en/board-notes';
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 
 export default {
   title: 'Board',
@@ -203,4 +205,5 @@ export default {
     label: 'Copy {name}',
     failed: 'Copying did not work here. Select the text and press Ctrl+C.',
   },
+  ...toVueI18nMessages(boardNotesEn),
 };

@@ -1,6 +1,7 @@
 // English strings of the Nightlight page. Part of locales/en.ts; other locales mirror its keys.
 // vue-i18n syntax: {name} is a value; literal braces, @ and | are not allowed (payloads come in as values).
 
+import { nightlightDeviceLogEn } from '../../../../src-shared/i18n/en/nightlight-device-log';
 import { nightlightNotesEn } from '../../../../src-shared/i18n/en/nightlight-notes';
 import { nightlightPayloadsEn } from '../../../../src-shared/i18n/en/nightlight-payloads';
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
@@ -141,8 +142,8 @@ export default {
     listening: 'Running: listening on {filter}',
     notSubscribed: 'Connected, but not subscribed yet.',
     threshold: 'Threshold',
-    hysteresis: 'Hysteresis',
-    hysteresisHelp: '0 is the lesson\'s rule. With 50, a lit LED only goes off at the threshold + 50, so a flickering light does not make it blink.',
+    hysteresis: 'Off margin (stops flicker)',
+    hysteresisHelp: 'How much brighter than the threshold the light must get before a lit LED goes off again. 0 is the lesson\'s rule; with 50 a flickering light does not make the LED blink.',
     rule: 'LED on when light < {threshold}',
     ruleHysteresis: 'LED on when light < {threshold}, off again from {off}',
     multiDevice: 'Many devices (+/telemetry)',
@@ -181,11 +182,11 @@ export default {
     intervalPending: 'Not used yet: press Enter to apply this interval.',
     consoleStyle: 'Console style',
     consoleStyles: {
-      python: 'Python (CounterFit or Raspberry Pi)',
+      python: 'Python (CounterFit, Pi)',
       wio: 'Wio Terminal (Arduino)',
     },
     consoleStyleHelp: {
-      python: 'Lines exactly as the lesson\'s Python prints them.',
+      python: 'Lines exactly as the lesson\'s Python prints them, on CounterFit or a Raspberry Pi.',
       wio: 'Lines exactly as the Wio Terminal prints them to its serial monitor.',
     },
     reliability: 'When the network is bad',
@@ -229,4 +230,5 @@ export default {
   // Lab notes and how-to-run steps the main side sends as keys (English shared with it).
   ...toVueI18nMessages(nightlightNotesEn),
   ...toVueI18nMessages(nightlightPayloadsEn),
+  ...toVueI18nMessages(nightlightDeviceLogEn),
 };

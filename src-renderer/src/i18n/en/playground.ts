@@ -1,6 +1,7 @@
 // English strings of the Playground page. Part of locales/en.ts; other locales mirror its keys.
 // Written for students of 14 and up: say what happened and why, in plain words.
 
+import { experimentTitlesEn, playgroundNotesEn } from '../../../../src-shared/i18n/en/playground-notes';
 import { playgroundResultsEn } from '../../../../src-shared/i18n/en/playground-results';
 import { playgroundStatusEn } from '../../../../src-shared/i18n/en/playground-status';
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
@@ -167,6 +168,9 @@ export default {
     title: 'Packets, live',
     intro: 'Every arrow is a real MQTT packet between a client and the broker, newest at the bottom. Point at an arrow, or tab to the diagram and use the arrow keys, to see every field.',
     broker: 'Broker',
+    lifelines: 'Lifelines: the broker and each client',
+    showEarlier: 'Show the clients of earlier experiments ({count})',
+    earlierHelp: 'Those clients are gone; they and their packets are hidden so the newest experiment has room.',
     toolbarLabel: 'Diagram controls',
     pause: 'Pause',
     resume: 'Resume',
@@ -258,37 +262,37 @@ export default {
     close: 'Close',
     list: {
       qos0Loss: {
-        title: 'QoS 0 under packet loss',
+        title: experimentTitlesEn.experiments.list.qos0Loss.title,
         summary: 'Send at QoS 0 and lose the message on the way.',
         steps: 'The Subscriber listens. The network drops the next PUBLISH from the Publisher, then the Publisher sends two messages at QoS 0 ("at most once").',
         expected: 'The first message is gone for good: nobody notices and nobody sends it again. The Subscriber only gets the second one.',
       },
       qos1LostPuback: {
-        title: 'QoS 1 when the PUBACK is lost',
+        title: experimentTitlesEn.experiments.list.qos1LostPuback.title,
         summary: 'Send at QoS 1 and lose the broker\'s reply.',
         steps: 'The Publisher sends a QoS 1 message ("at least once"). The broker delivers it and answers PUBACK, but the network drops that PUBACK. The connection is cut and the Publisher reconnects.',
         expected: 'The Publisher never got its PUBACK, so it sends the message again with dup=1. The broker cannot tell it is the same message, so the Subscriber may see it twice.',
       },
       qos2Loss: {
-        title: 'QoS 2 under packet loss',
+        title: experimentTitlesEn.experiments.list.qos2Loss.title,
         summary: 'Send at QoS 2 and lose part of the handshake.',
         steps: 'The Publisher sends a QoS 2 message ("exactly once"). The network drops the broker\'s PUBREC, the connection is cut, and the Publisher reconnects and sends the message again with dup=1.',
         expected: 'The broker remembers the packet id from the four-step handshake (PUBLISH, PUBREC, PUBREL, PUBCOMP), so the Subscriber gets the message exactly once.',
       },
       retained: {
-        title: 'Retained message',
+        title: experimentTitlesEn.experiments.list.retained.title,
         summary: 'Keep a last value on the broker, then clear it.',
         steps: 'The Publisher sends a temperature with retain on. Later the Late subscriber subscribes. Then the Publisher clears it with an empty retained message and the Late subscriber subscribes again.',
         expected: 'The Late subscriber gets the last retained value at once, marked retain=1. After clearing, a new subscription gets nothing.',
       },
       persistentSession: {
-        title: 'Persistent session',
+        title: experimentTitlesEn.experiments.list.persistentSession.title,
         summary: 'A subscriber with clean session off goes away and comes back.',
         steps: 'The Subscriber (clean session off) subscribes at QoS 1 and disconnects. Meanwhile the Publisher sends one QoS 1 and one QoS 0 message. The Subscriber returns. Then the same again with clean session on.',
         expected: 'With clean session off the broker kept the session: the QoS 1 message is delivered on return, the QoS 0 one is not. With clean session on nothing is kept.',
       },
       keepaliveWill: {
-        title: 'Keep-alive and Last Will',
+        title: experimentTitlesEn.experiments.list.keepaliveWill.title,
         summary: 'A client with keep-alive 5 s falls into a black hole.',
         steps: 'A Sensor connects with keep-alive 5 s and a Last Will ("sensor offline"). A Watcher subscribes to the Will topic. Then the Sensor falls into a black hole: its packets vanish and nothing is closed.',
         expected: 'The broker hears nothing for 1.5 times the keep-alive (about 7.5 s), declares the Sensor dead and publishes its Last Will to the Watcher.',
@@ -299,4 +303,6 @@ export default {
   ...toVueI18nMessages(playgroundResultsEn),
   // Client status lines and why a connection ended, sent as keys too.
   ...toVueI18nMessages(playgroundStatusEn),
+  // Packet log notes and the experiments' client names, sent as keys too (experiment titles are in experiments.list).
+  ...toVueI18nMessages(playgroundNotesEn),
 };

@@ -1,5 +1,7 @@
 // Telugu strings of the Board page. Part of locales/te.ts; mirrors en/board.ts key for key.
 // Port paths, sketch names (config.h, CLIENT_NAME, BROKER) and commands stay as typed; a literal < is written {'<'}.
+import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
+import { boardNotesTe } from './board-notes';
 
 export default {
   title: 'బోర్డు',
@@ -114,7 +116,7 @@ export default {
       minus2: 'అది బ్రోకర్‌ను చేరలేకపోయింది. BROKER చిరునామాను, బోర్డు నెట్‌వర్క్ నుంచి బ్రోకర్‌ను చేరగలమో తనిఖీ చేయండి',
       minus1: 'అది బ్రోకర్ నుంచి డిస్‌కనెక్ట్ అయింది (కనెక్షన్ మూసుకుంది)',
       plus1: 'బోర్డు వాడే MQTT వెర్షన్‌ను బ్రోకర్ మాట్లాడదు (bad protocol)',
-      plus2: 'బ్రోకర్ client id ని తిరస్కరించింది (bad client id). CLIENT_NAME ను ప్రత్యేకంగా చేయండి, ఉదా. "{\'<\'}ID>nightlight_client"',
+      plus2: 'బ్రోకర్ క్లయింట్ ID (client id) ని తిరస్కరించింది. CLIENT_NAME ను ప్రత్యేకంగా చేయండి, ఉదా. "{\'<\'}ID>nightlight_client"',
       plus3: 'బ్రోకర్ ఉంది కానీ ప్రస్తుతం కనెక్షన్‌లు తీసుకోవడం లేదు (unavailable)',
       plus4: 'బ్రోకర్ యూజర్‌నేమ్ లేదా పాస్‌వర్డ్‌ను తిరస్కరించింది (bad credentials). వాటిని ల్యాబ్ config.h నుంచి మళ్ళీ కాపీ చేయండి',
       plus5: 'బ్రోకర్ ఈ క్లయింట్‌ను అనుమతించదు (unauthorised). దానికి యూజర్‌నేమ్, పాస్‌వర్డ్ కావాలి: వాటిని ల్యాబ్ config.h నుంచి కాపీ చేయండి',
@@ -170,7 +172,7 @@ export default {
     title: 'ఈ బ్రోకర్‌పై ఒక తరగతి',
     help: 'ప్రతి విద్యార్థికి సొంత లాగిన్ ఇవ్వండి. విద్యార్థి బోర్డు తన సొంత ID కింద మాత్రమే (ఉదా. "lab-4k2x9q/") పబ్లిష్, సబ్‌స్క్రైబ్ చేయగలదు; మిగతావన్నీ తిరస్కరించబడతాయి.',
     clientIdHelp:
-      'విద్యార్థి బోర్డు తన ID తో చేసిన క్లయింట్ id నే వాడాలి: {client} (config.h లో ఉన్నట్లు), {server}, లేదా చుక్క తర్వాత ఏదైనా పేరుతో {named}. వేరే ఏ క్లయింట్ id అయినా తిరస్కరించబడుతుంది ({rc}). కాబట్టి ఒక ID మరొక ID తో మొదలైనా ({short}, {long}) ఏ విద్యార్థీ వేరొకరి బోర్డు సెషన్‌ను తీసుకోలేరు.',
+      'విద్యార్థి బోర్డు తన ID తో చేసిన క్లయింట్ ID నే వాడాలి: {client} (config.h లో ఉన్నట్లు), {server}, లేదా చుక్క తర్వాత ఏదైనా పేరుతో {named}. వేరే ఏ క్లయింట్ ID అయినా తిరస్కరించబడుతుంది ({rc}). కాబట్టి ఒక ID మరొక ID తో మొదలైనా ({short}, {long}) ఏ విద్యార్థీ వేరొకరి బోర్డు సెషన్‌ను తీసుకోలేరు.',
     idLabel: 'విద్యార్థి ID',
     idHelp: 'విద్యార్థి config.h లోని ID: 3 నుండి 32 అక్షరాలు, అంకెలు, - లేదా _.',
     add: 'విద్యార్థిని చేర్చు',
@@ -186,7 +188,7 @@ export default {
     dismiss: 'నేను కాపీ చేశాను',
     connected: 'నెట్‌వర్క్ ద్వారా కనెక్ట్ అయినవి',
     noClients: 'నెట్‌వర్క్ ద్వారా ఏ బోర్డూ కనెక్ట్ కాలేదు.',
-    clientId: 'క్లయింట్ id',
+    clientId: 'క్లయింట్ ID',
     who: 'లాగిన్',
     shared: 'ఉమ్మడి లాగిన్',
     address: 'ఎక్కడి నుండి',
@@ -203,4 +205,5 @@ export default {
     label: '{name} కాపీ చేయి',
     failed: 'ఇక్కడ కాపీ చేయడం పనిచేయలేదు. టెక్స్ట్‌ను ఎంచుకుని Ctrl+C నొక్కండి.',
   },
+  ...toVueI18nMessages(boardNotesTe),
 };

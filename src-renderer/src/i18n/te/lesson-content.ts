@@ -12,7 +12,7 @@ export const lessonContentTe = {
       expected: 'తనిఖీలకు, మీ పరికరం వాడే బ్రోకర్‌కు ల్యాబ్ కనెక్ట్ అయి ఉండాలి. పైన ఉన్న కనెక్షన్ బటన్ వాడండి.',
     },
     'e1-waiting': {
-      saw: 'client id లో మీ ID `{id}` ఉన్న ఏ క్లయింట్ ఇంకా కనెక్ట్ కాలేదు.',
+      saw: 'క్లయింట్ ID లో మీ ID `{id}` ఉన్న ఏ క్లయింట్ ఇంకా కనెక్ట్ కాలేదు.',
       expected: '`{clientId}` లాంటి క్లయింట్ బ్రోకర్‌కు కనెక్ట్ అవుతుంది.',
     },
     'e1-waiting-external': {
@@ -20,8 +20,8 @@ export const lessonContentTe = {
       expected: '`{id}/telemetry` పై మీ పరికరం మొదటి టెలిమెట్రీ, అది కనెక్ట్ అయిందని చూపిస్తుంది.',
     },
     'e1-other-client': {
-      saw: '`{clientId}` క్లయింట్ కనెక్ట్ అయింది, కానీ దాని client id లో మీ ID `{id}` లేదు.',
-      expected: 'పాఠంలోని client id `{expectedClientId}`, కాబట్టి బ్రోకర్‌లో ఇంకెవరూ అదే దాన్ని వాడరు.',
+      saw: '`{clientId}` క్లయింట్ కనెక్ట్ అయింది, కానీ దాని క్లయింట్ ID లో మీ ID `{id}` లేదు.',
+      expected: 'పాఠంలోని క్లయింట్ ID `{expectedClientId}`, కాబట్టి బ్రోకర్‌లో ఇంకెవరూ అదే దాన్ని వాడరు.',
     },
     'e1-client-seen': {
       saw: '`{clientId}` క్లయింట్ కనెక్ట్ అయింది.',

@@ -3,6 +3,7 @@
 
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 import { nightlightNotesTe } from './lab-texts';
+import { nightlightDeviceLogTe } from './nightlight-device-log';
 import { nightlightPayloadsTe } from './nightlight-payloads';
 
 export default {
@@ -141,8 +142,8 @@ export default {
     listening: 'నడుస్తోంది: {filter} ను వింటోంది',
     notSubscribed: 'కనెక్ట్ అయింది, కానీ ఇంకా సబ్‌స్క్రైబ్ చేయలేదు.',
     threshold: 'పరిమితి',
-    hysteresis: 'హిస్టెరిసిస్',
-    hysteresisHelp: '0 అంటే పాఠంలోని నియమం. 50 పెడితే, వెలుగుతున్న LED పరిమితి + 50 దగ్గర మాత్రమే ఆఫ్ అవుతుంది, కాబట్టి మినుకుమినుకుమనే కాంతి దాన్ని మెరిపించదు.',
+    hysteresis: 'ఆఫ్ అంతరం (మినుకు ఆపుతుంది)',
+    hysteresisHelp: 'వెలుగుతున్న LED మళ్ళీ ఆఫ్ అవ్వాలంటే కాంతి పరిమితి కంటే ఎంత ఎక్కువ అవ్వాలో ఇది చెబుతుంది. 0 అంటే పాఠంలోని నియమం; 50 పెడితే మినుకుమినుకుమనే కాంతి LED ని మెరిపించదు.',
     rule: 'కాంతి < {threshold} అయితే LED ఆన్',
     ruleHysteresis: 'కాంతి < {threshold} అయితే LED ఆన్, {off} నుంచి మళ్ళీ ఆఫ్',
     multiDevice: 'చాలా పరికరాలు (+/telemetry)',
@@ -173,7 +174,7 @@ export default {
     studentIdHelp: 'పాఠంలోని ID, ప్రతి టాపిక్ మొదట్లో ఉంటుంది: మీ పరికరం, మీ సర్వర్ ఒకే ID వాడాలి. ఇంకెవరూ వాడనిది ఎంచుకోండి.',
     broker: 'బ్రోకర్',
     brokerHelp: 'అంతర్నిర్మిత బ్రోకర్‌కు ఇంటర్నెట్ అవసరం లేదు; పాఠం వాడేది test.mosquitto.org.',
-    clientId: 'Client id',
+    clientId: 'క్లయింట్ ID (client id)',
     telemetryTopic: 'టెలిమెట్రీ టాపిక్',
     commandTopic: 'కమాండ్ టాపిక్',
     interval: 'ప్రతి ఇన్ని సెకన్లకు పంపు',
@@ -181,11 +182,11 @@ export default {
     intervalPending: 'ఇంకా వాడుకలో లేదు: ఈ వ్యవధిని వర్తింపజేయడానికి ఎంటర్ కీ నొక్కండి.',
     consoleStyle: 'కన్సోల్ శైలి',
     consoleStyles: {
-      python: 'Python (CounterFit లేదా Raspberry Pi)',
+      python: 'Python (CounterFit, Pi)',
       wio: 'Wio Terminal (Arduino)',
     },
     consoleStyleHelp: {
-      python: 'పాఠంలోని Python ప్రింట్ చేసే లైన్‌లు, సరిగ్గా అలాగే.',
+      python: 'పాఠంలోని Python ప్రింట్ చేసే లైన్‌లు, సరిగ్గా అలాగే, CounterFit మీద లేదా Raspberry Pi మీద.',
       wio: 'Wio Terminal తన సీరియల్ మానిటర్‌కు ప్రింట్ చేసే లైన్‌లు, సరిగ్గా అలాగే.',
     },
     reliability: 'నెట్‌వర్క్ బాగా లేనప్పుడు',
@@ -228,4 +229,5 @@ export default {
   },
   ...toVueI18nMessages(nightlightNotesTe),
   ...toVueI18nMessages(nightlightPayloadsTe),
+  ...toVueI18nMessages(nightlightDeviceLogTe),
 };

@@ -3,6 +3,7 @@
 
 import { toVueI18nMessages } from '../../../../src-shared/contract/lesson-text-en';
 import { playgroundResultsTe } from './lab-texts';
+import { playgroundNotesTe } from './playground-notes';
 import { playgroundStatusTe } from './playground-status';
 
 export default {
@@ -55,7 +56,7 @@ export default {
     },
     appliesNextConnect: 'ఒక ఫీల్డ్ నుంచి బయటకు వెళ్ళగానే మార్పులు సేవ్ అవుతాయి, ఈ క్లయింట్ తర్వాతిసారి కనెక్ట్ అయినప్పుడు అమలవుతాయి.',
     name: { label: 'పేరు' },
-    clientId: { label: 'Client id', help: 'బ్రోకర్ ఈ క్లయింట్‌ను గుర్తుపట్టే పేరు. బ్రోకర్ ఒక్కో client id కి ఒక సెషన్ ఉంచుతుంది.' },
+    clientId: { label: 'క్లయింట్ ID (client id)', help: 'బ్రోకర్ ఈ క్లయింట్‌ను గుర్తుపట్టే పేరు. బ్రోకర్ ఒక్కో క్లయింట్ ID కి ఒక సెషన్ ఉంచుతుంది.' },
     cleanSession: {
       label: 'క్లీన్ సెషన్',
       help: 'ఆన్: క్లయింట్ వెళ్ళిపోగానే బ్రోకర్ దాన్ని మరచిపోతుంది. ఆఫ్: దాని సబ్‌స్క్రిప్షన్‌లను ఉంచుకుని, దాని కోసం QoS 1, 2 మెసేజ్‌లను దాచిపెడుతుంది.',
@@ -167,6 +168,9 @@ export default {
     title: 'ప్యాకెట్‌లు, ప్రత్యక్షంగా',
     intro: 'ప్రతి బాణం క్లయింట్‌కూ బ్రోకర్‌కూ మధ్య నిజమైన ఒక MQTT ప్యాకెట్, కొత్తది అడుగున. ప్రతి ఫీల్డ్ చూడటానికి బాణంపై పాయింటర్ ఉంచండి, లేదా Tab తో డయాగ్రమ్‌కు వెళ్ళి బాణం కీలు వాడండి.',
     broker: 'బ్రోకర్',
+    lifelines: 'బ్రోకర్, ప్రతి క్లయింట్ యొక్క నిలువు గీతలు',
+    showEarlier: 'ముందటి ప్రయోగాల క్లయింట్‌లను కూడా చూపించు ({count})',
+    earlierHelp: 'ఆ క్లయింట్‌లు ఇప్పుడు లేవు; తాజా ప్రయోగానికి చోటు ఉండాలని వాటినీ, వాటి ప్యాకెట్‌లనూ దాచాం.',
     toolbarLabel: 'డయాగ్రమ్ నియంత్రణలు',
     pause: 'పాజ్',
     resume: 'కొనసాగించు',
@@ -297,4 +301,5 @@ export default {
   },
   ...toVueI18nMessages(playgroundResultsTe),
   ...toVueI18nMessages(playgroundStatusTe),
+  ...toVueI18nMessages(playgroundNotesTe),
 };
