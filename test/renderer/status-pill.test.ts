@@ -42,12 +42,43 @@ describe('connection status pill', () => {
       makeClientStatus({ state: 'error', brokerUrl: 'mqtt://nohost.invalid:1883', message, errorCode: 'DNS_FAILED' }),
     );
     await flushPromises();
-    expect(pill(wrapper).text()).toContain('Error');
+    expect(pill(wrapper).text()).toContain('Could not connect');
+    // Screen readers hear the reason with the state; on screen it waits behind "Why?" so the header stays one line.
     expect(pill(wrapper).text()).toContain(message);
+    expect(wrapper.get('[data-testid="status-problem"]').classes()).toContain('visually-hidden');
     bridge.emit('mqtt.statusChanged', makeClientStatus({ state: 'reconnecting', message }));
     await flushPromises();
     expect(pill(wrapper).text()).toContain('Reconnecting');
     expect(pill(wrapper).text()).not.toContain(message);
+    expect(wrapper.find('[data-testid="status-why"]').exists()).toBe(false);
+  });
+
+  it('keeps a failed connect to one line, with the whole reason and a way to the Connection dialog behind "Why?"', async () => {
+    const { wrapper, bridge } = await mountLab(App);
+    const message = 'No broker is answering at 127.0.0.1:1884. Is a broker running on this computer on port 1884? Start it, or try the built-in broker.';
+    bridge.emit('mqtt.statusChanged', makeClientStatus({ state: 'error', brokerUrl: 'mqtt://127.0.0.1:1884', message, errorCode: 'CONNECTION_REFUSED' }));
+    await flushPromises();
+    // Nothing visible but the state, the address and the button until the student asks.
+    expect(wrapper.find('[data-testid="status-details"]').exists()).toBe(false);
+    const why = wrapper.get('[data-testid="status-why"]');
+    expect(why.element.tagName).toBe('BUTTON');
+    expect(why.text()).toBe('Why?');
+    expect(why.attributes('aria-expanded')).toBe('false');
+
+    await why.trigger('click');
+    const details = wrapper.get('[data-testid="status-details"]');
+    expect(why.attributes('aria-expanded')).toBe('true');
+    expect(why.attributes('aria-controls')).toBe(details.attributes('id'));
+    expect(details.text()).toContain(message);
+
+    const change = details.findAll('button').find((button) => button.text() === 'Change the connection')!;
+    await change.trigger('click');
+    await flushPromises();
+    expect(wrapper.get('dialog').attributes('open')).toBeDefined();
+
+    await wrapper.get('.wrap').trigger('keydown', { key: 'Escape' });
+    expect(wrapper.find('[data-testid="status-details"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(why.element);
   });
 });
 

@@ -93,6 +93,7 @@ describe('topic tree', () => {
     await row(wrapper, topic).trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="details-topic"]').text()).toBe(topic);
+    expect(wrapper.get('[data-testid="plot-summary"]').text()).toBe('light: 1 point, 300');
 
     messages.push(makeMessage(2, '{"light":280}'));
     bridge.emit('explorer.treeUpdated', {

@@ -101,7 +101,7 @@ export default {
     title: 'Plot',
     field: 'Number to plot',
     wholePayload: 'the payload',
-    summary: '{field}: {count} points, latest {latest}, lowest {min}, highest {max}',
+    summary: '{field}: 1 point, {latest} | {field}: {count} points, latest {latest}, lowest {min}, highest {max}',
     noNumbers: 'No numbers to plot in these messages. Send JSON with a number in it, such as "light": 312, or a plain number like 21.5.',
   },
   diff: {

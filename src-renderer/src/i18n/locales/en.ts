@@ -35,9 +35,12 @@ const messages = {
       connected: 'Connected',
       reconnecting: 'Reconnecting',
       offline: 'Offline',
-      error: 'Error',
+      error: 'Could not connect',
     },
     openDialog: 'Connection',
+    why: 'Why?',
+    fix: 'Change the connection',
+    closeDetails: 'Close',
   },
   broker: {
     label: 'Built-in broker',

@@ -1,5 +1,5 @@
 // Telugu (తెలుగు): the whole app for students of 14 and up. Mirrors locales/en.ts key for key (typecheck and a test check it).
-// MQTT words students meet in code and on brokers stay as they are (QoS, JSON, LED, client id, topics); {values} kept exactly.
+// MQTT words students meet in code and on brokers stay as they are (QoS, JSON, LED, topics); a client id is క్లయింట్ ID, with (client id) after it on labels; {values} kept exactly.
 
 import type { LocaleBundle } from '../locale-bundle';
 import board from '../te/board';
@@ -36,9 +36,12 @@ const messages = {
       connected: 'కనెక్ట్ అయింది',
       reconnecting: 'మళ్ళీ కనెక్ట్ అవుతోంది',
       offline: 'ఆఫ్‌లైన్',
-      error: 'లోపం',
+      error: 'కనెక్ట్ కాలేకపోయింది',
     },
     openDialog: 'కనెక్షన్',
+    why: 'ఎందుకు?',
+    fix: 'కనెక్షన్ మార్చు',
+    closeDetails: 'మూసివేయి',
   },
   broker: {
     label: 'అంతర్నిర్మిత బ్రోకర్',
@@ -87,7 +90,7 @@ const messages = {
     confirmDeleteYes: 'అవును, తొలగించు',
     cancel: 'రద్దు చేయి',
     summaryAddress: 'చిరునామా',
-    summaryClientId: 'Client id',
+    summaryClientId: 'క్లయింట్ ID (client id)',
     summaryProtocol: 'ప్రోటోకాల్',
     summaryPassword: 'పాస్‌వర్డ్',
     passwordSavedShort: 'సేవ్ అయింది',
@@ -107,8 +110,8 @@ const messages = {
       wss: 'wss (TLS తో WebSocket)',
     },
     path: { label: 'WebSocket పాత్', help: 'చిరునామాలో పోర్ట్ తర్వాత వచ్చే భాగం. చాలా బ్రోకర్‌లు /mqtt వాడతాయి.' },
-    clientId: { label: 'Client id', help: 'బ్రోకర్ ఈ క్లయింట్‌ను గుర్తుపట్టే పేరు. ఒకే id ఉన్న రెండు క్లయింట్‌లు ఒకదాన్నొకటి బయటకు నెట్టేస్తాయి.' },
-    newClientId: 'కొత్త client id తయారు చేయి',
+    clientId: { label: 'క్లయింట్ ID (client id)', help: 'బ్రోకర్ ఈ క్లయింట్‌ను గుర్తుపట్టే పేరు. ఒకే id ఉన్న రెండు క్లయింట్‌లు ఒకదాన్నొకటి బయటకు నెట్టేస్తాయి.' },
+    newClientId: 'కొత్త క్లయింట్ ID తయారు చేయి',
     username: { label: 'యూజర్‌నేమ్', help: 'బ్రోకర్ లాగిన్ అడిగినప్పుడు మాత్రమే అవసరం. లేకపోతే ఖాళీగా వదిలేయండి.' },
     password: {
       label: 'పాస్‌వర్డ్',

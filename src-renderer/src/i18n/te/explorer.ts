@@ -101,7 +101,7 @@ export default {
     title: 'గ్రాఫ్',
     field: 'గ్రాఫ్ గీయాల్సిన సంఖ్య',
     wholePayload: 'మొత్తం పేలోడ్',
-    summary: '{field}: {count} బిందువులు, తాజా {latest}, అత్యల్పం {min}, అత్యధికం {max}',
+    summary: '{field}: 1 బిందువు, {latest} | {field}: {count} బిందువులు, తాజా {latest}, అత్యల్పం {min}, అత్యధికం {max}',
     noNumbers: 'ఈ మెసేజ్‌లలో గ్రాఫ్ గీయడానికి సంఖ్యలు లేవు. "light": 312 లాగా సంఖ్య ఉన్న JSON ను, లేదా 21.5 లాంటి సాదా సంఖ్యను పంపండి.',
   },
   diff: {
