@@ -129,7 +129,7 @@ function decisionLines(context: CodeContext): string[] {
   if (hysteresis > 0) {
     const key = multiDevice ? 'device' : 'id';
     lines.push(
-      `    # Hysteresis: once on, the LED goes off only at ${threshold} + ${hysteresis}, so a flickering level does not blink it.`,
+      `    # Off margin (hysteresis): once on, the LED goes off only at ${threshold} + ${hysteresis}, so a flickering level does not blink it.`,
       `    limit = ${threshold + hysteresis} if led_states.get(${key}) else ${threshold}`,
       "    command = { 'led_on' : light < limit }",
       `    led_states[${key}] = command['led_on']`,

@@ -6,10 +6,10 @@ export const BROKER_LIFELINE = '\u0000broker';
 export const ROW_HEIGHT_PX = 34;
 export const TIME_COLUMN_PX = 58;
 /** Room beside the outer lifelines for half of their name tags. */
-export const SIDE_PADDING_PX = 68;
+export const SIDE_PADDING_PX = 60;
 /** The narrowest lane between two lifelines: room for a name tag wrapped on up to three lines and a short label.
  *  With more lifelines than fit, the diagram grows wider and scrolls sideways instead of squeezing them. */
-export const LANE_MIN_PX = 108;
+export const LANE_MIN_PX = 116;
 /** The widest a name tag gets, however wide the lanes are. */
 const HEAD_MAX_PX = 170;
 
@@ -28,7 +28,7 @@ export function orderLifelines(clientNames: readonly string[]): string[] {
 /** The widest a lifeline's name tag may be without touching its neighbour or leaving the diagram. */
 export function headMaxWidthPx(lifelines: readonly Lifeline[]): number {
   const step = lifelines.length > 1 ? lifelines[1]!.x - lifelines[0]!.x : Infinity;
-  return Math.max(60, Math.min(step - 8, HEAD_MAX_PX));
+  return Math.max(60, Math.min(step - 6, HEAD_MAX_PX));
 }
 
 /** How wide the diagram is drawn: the width in view, or wider (scrolling sideways) so no lane is under LANE_MIN_PX. */
@@ -72,7 +72,7 @@ export function arrowGeometry(entry: LogEntry, lifelines: readonly Lifeline[]): 
 
 /** Room for an arrow's label, centred between its two lifelines: the lane less a margin so it stays off both. */
 export function labelRoomPx(arrow: ArrowGeometry): number {
-  return Math.max(0, Math.abs(arrow.labelX - arrow.x1) * 2 - 16);
+  return Math.max(0, Math.abs(arrow.labelX - arrow.x1) * 2 - 12);
 }
 
 /** The zigzag drawn across a client's lifeline where its connection was cut or closed. */
