@@ -237,6 +237,7 @@ export const errorsEn = {
     stopped: 'The built-in broker stopped.',
     noAnswer: 'The built-in broker did not answer in time.',
     lanNotOpened: 'The local-network listener did not open.',
+    unexpectedAnswer: 'The built-in broker gave an unexpected answer. Use "Restart broker" and try again.',
     storeInUse: 'The broker\'s store {dir} is in use by another program (is a second MQTT Lab open with the same data folder?), so this broker keeps sessions, queued messages and retained messages in memory only: they are lost if it restarts. Close the other program, then use "Restart broker".',
     storeUnreadable: 'The broker\'s saved sessions, queued messages and retained messages could not be read ({why}), so the broker started with an empty store. The unreadable one was moved to {aside}.',
     storeUnusable: 'The broker\'s store {dir} cannot be used ({why}; {detail}), so this broker keeps sessions, queued messages and retained messages in memory only: they are lost if it restarts. Check that the lab\'s data folder is writable.',

@@ -109,12 +109,16 @@ function parseStore(value: unknown): BrokerStoreConfig | undefined | null {
   return { dir: value.dir, fresh: value.fresh };
 }
 
-/** An `errors.*` key with values that are words, numbers or such texts themselves (at most a few levels deep). */
-function isErrorTextValue(value: unknown, depth = 0): value is ErrorText {
-  if (!isRecord(value) || typeof value.key !== 'string' || !value.key.startsWith('errors.') || depth > 4) return false;
+/** An `errors.*` key whose values are words, numbers or keyed texts themselves (any key, at most a few levels deep). */
+function isErrorTextValue(value: unknown): value is ErrorText {
+  return isRecord(value) && typeof value.key === 'string' && value.key.startsWith('errors.') && isKeyedText(value, 0);
+}
+
+function isKeyedText(value: unknown, depth: number): boolean {
+  if (!isRecord(value) || typeof value.key !== 'string' || depth > 4) return false;
   if (value.params === undefined) return true;
   if (!isRecord(value.params)) return false;
-  return Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number' || isErrorTextValue(param, depth + 1));
+  return Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number' || isKeyedText(param, depth + 1));
 }
 
 /** The report's `text` when it is a well-formed key, for spreading into the parsed report. */

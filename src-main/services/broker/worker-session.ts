@@ -142,7 +142,7 @@ export class WorkerSession {
 
   private updated(answer: LanAnswer): number {
     if (answer.type === 'lan-updated') return answer.kicked;
-    throw answer.type === 'lan-failed' ? workerError(answer.message, answer.text) : new Error('The built-in broker gave an unexpected answer.');
+    throw answer.type === 'lan-failed' ? workerError(answer.message, answer.text) : brokerError(errorText('errors.broker.unexpectedAnswer'));
   }
 
   private async lanRequest(request: BrokerRequest, timeoutMs: number): Promise<LanAnswer> {

@@ -4,10 +4,10 @@
 import type uPlot from 'uplot';
 
 /** The narrowest span a time axis shows: one reading, or a burst within a second, still gets readable ticks. */
-export const MIN_TIME_SPAN_MS = 10_000;
+const MIN_TIME_SPAN_MS = 10_000;
 
 /** Enough room between ticks for "03:31:05" in either language. */
-export const TIME_TICK_SPACE_PX = 90;
+const TIME_TICK_SPACE_PX = 90;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -75,7 +75,7 @@ export function timeTickLabels(locale: string, splits: readonly number[], stepUn
 }
 
 /** uPlot's `axes[0].values`: labels in the locale the UI speaks when the axis is drawn (read through `locale()`). */
-export function timeTickValues(locale: () => string, unitMs: number): uPlot.Axis.DynamicValues {
+function timeTickValues(locale: () => string, unitMs: number): uPlot.Axis.DynamicValues {
   return (_plot, splits, _axisIndex, _space, step) => timeTickLabels(locale(), splits, step, unitMs);
 }
 

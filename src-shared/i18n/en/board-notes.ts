@@ -9,7 +9,7 @@ export const boardNotesEn = {
     unplugged: 'board unplugged',
   },
   configWarnings: {
-    lanOff: 'The built-in broker is not open to the local network yet: switch LAN mode on, or the board will print rc=-2.',
+    lanOff: 'The built-in broker is not open to the local network yet: switch on "Open the built-in broker to my network", or the board will print rc=-2.',
     noAddress: 'This computer has no local-network address right now. Connect it to the same Wi-Fi as the board, then look again.',
   },
 };

@@ -126,6 +126,19 @@ describe('serial monitor', () => {
     expect(wrapper.get('[data-testid="monitor-matches"]').text()).toBe('1 of 3 lines match.');
   });
 
+  it('finds the lab\'s own notes by the words the page shows them in, in Telugu too', async () => {
+    const unplugged = line(2, 'board unplugged', { kind: 'note', note: { key: 'board.monitorNotes.unplugged' } });
+    const bridge = new FakeBridge().handle('board.getLog', () => ok({ lines: [line(1, 'Connecting to WiFi..'), unplugged] }));
+    const { wrapper } = await mountLab(BoardView, { bridge, path: '/board', locale: 'te' });
+    const shownTexts = () => wrapper.findAll('[data-testid="monitor-line"]').map((row) => row.get('.text').text());
+    expect(shownTexts()).toEqual(['Connecting to WiFi..', 'బోర్డు తీసివేయబడింది']);
+    const search = wrapper.get('#board-monitor-search');
+    await search.setValue('తీసివేయబడింది');
+    expect(shownTexts()).toEqual(['బోర్డు తీసివేయబడింది']);
+    await search.setValue('unplugged');
+    expect(shownTexts()).toEqual([]);
+  });
+
   it('sends a line with the chosen line ending only while a port is open', async () => {
     const bridge = new FakeBridge().handle('board.sendLine', (input) => ok({ bytesWritten: input.text.length + 2 }));
     const { wrapper } = await mountBoard(bridge);

@@ -34,9 +34,18 @@ function started(seq: number, number: number): LogEntry {
   });
 }
 
+const EXPERIMENT_NAMES = {
+  publisher: 'Publisher (experiment)',
+  subscriber: 'Subscriber (experiment)',
+  subscriberSessionKept: 'Subscriber, session kept (experiment)',
+  lateSubscriber: 'Late subscriber (experiment)',
+  sensor: 'Sensor (experiment)',
+  watcher: 'Watcher (experiment)',
+};
+
 /** A packet from one of an experiment's own clients (named by the lab, so its name is a key). */
-function fromExperiment(seq: number, key: string, clientKey: 'publisher' | 'lateSubscriber' | 'sensor' | 'watcher'): LogEntry {
-  const names = { publisher: 'Publisher (experiment)', lateSubscriber: 'Late subscriber (experiment)', sensor: 'Sensor (experiment)', watcher: 'Watcher (experiment)' };
+function fromExperiment(seq: number, key: string, clientKey: keyof typeof EXPERIMENT_NAMES): LogEntry {
+  const names = EXPERIMENT_NAMES;
   return makePacketEntry({
     seq,
     timeMs: 1000 + seq,
@@ -56,11 +65,11 @@ function fromExperiment(seq: number, key: string, clientKey: 'publisher' | 'late
 const TWO_EXPERIMENTS: LogEntry[] = [
   makePacketEntry({ seq: 1, timeMs: 1001 }),
   started(2, 4),
-  fromExperiment(3, 'exp4-publisher', 'publisher'),
-  fromExperiment(4, 'exp4-late', 'lateSubscriber'),
+  fromExperiment(3, 'exp-publisher', 'publisher'),
+  fromExperiment(4, 'exp-late-subscriber', 'lateSubscriber'),
   started(5, 6),
-  fromExperiment(6, 'exp6-sensor', 'sensor'),
-  fromExperiment(7, 'exp6-watcher', 'watcher'),
+  fromExperiment(6, 'exp-sensor', 'sensor'),
+  fromExperiment(7, 'exp-watcher', 'watcher'),
 ];
 
 describe('lifelines when there are many', () => {
@@ -105,6 +114,8 @@ describe('arrow labels stay in their lane', () => {
     expect(fitted[0]!.text).toMatch(/^PUBLISH/);
     expect(fitted.filter((part) => part.tone === 'dup' || part.tone === 'lost')).toEqual([{ text: 'dup=1', tone: 'dup' }, { text: 'lost', tone: 'lost' }]);
     expect(fitted.map((part) => part.text).join(' ')).toMatch(/^PUBLISH( id 12)?… dup=1 lost$/);
+    // Nothing left out, nothing to mark: a packet with only what must stay gets no ellipsis, however tight.
+    expect(fitLabelParts([{ text: 'PINGREQ' }, { text: 'lost', tone: 'lost' as const }], 20).map((part) => part.text)).toEqual(['PINGREQ', 'lost']);
   });
 
   it('gives a label the lane between its two lifelines, less a margin', () => {
@@ -117,9 +128,37 @@ describe('arrow labels stay in their lane', () => {
 
 describe('clients of earlier experiments', () => {
   it('are the lab-named clients seen only before the newest experiment started', () => {
-    expect([...earlierExperimentClients(TWO_EXPERIMENTS, new Set(['publisher']))].sort()).toEqual(['exp4-late', 'exp4-publisher']);
-    expect(earlierExperimentClients(TWO_EXPERIMENTS.slice(0, 4), new Set())).toEqual(new Set());
-    expect(earlierExperimentClients([makePacketEntry()], new Set())).toEqual(new Set());
+    const earlier = earlierExperimentClients(TWO_EXPERIMENTS, new Set(['publisher']));
+    expect([...earlier.entries].map((entry) => entry.seq)).toEqual([3, 4]);
+    expect(earlier.count).toBe(2);
+    expect(earlierExperimentClients(TWO_EXPERIMENTS.slice(0, 4), new Set()).count).toBe(0);
+    expect(earlierExperimentClients([makePacketEntry()], new Set()).entries.size).toBe(0);
+  });
+
+  it('hides only the earlier rows of a client key the newest experiment uses again, and names each row by its own client', async () => {
+    // Experiments reuse keys: "exp-subscriber" is "Subscriber" in experiment 1 and "Subscriber, session kept" in 5.
+    const entries = [
+      started(1, 1),
+      fromExperiment(2, 'exp-subscriber', 'subscriber'),
+      fromExperiment(3, 'exp-publisher', 'publisher'),
+      started(4, 5),
+      fromExperiment(5, 'exp-subscriber', 'subscriberSessionKept'),
+      fromExperiment(6, 'exp-publisher', 'publisher'),
+    ];
+    expect(earlierExperimentClients(entries, new Set()).count).toBe(2);
+    const { wrapper } = await mountPlayground(playgroundBridge({ entries }));
+    const heads = () => wrapper.findAll('.heads li').map((head) => head.text());
+    const labels = () => wrapper.findAll('[data-testid="diagram-row"]').map((row) => row.attributes('aria-label') ?? '');
+    expect(heads()).toContain('Subscriber, session kept (experiment)');
+    expect(heads()).not.toContain('Subscriber (experiment)');
+    expect(labels()).toHaveLength(4);
+    expect(labels()[2]).toContain('Subscriber, session kept (experiment)');
+
+    await wrapper.get('[data-testid="show-earlier"]').setValue(true);
+    expect(labels()).toHaveLength(6);
+    expect(labels()[1]).toContain('to Broker');
+    expect(labels()[1]).toMatch(/Subscriber \(experiment\)/);
+    expect(labels()[4]).toContain('Subscriber, session kept (experiment)');
   });
 
   it('hide behind a switch, with their packets; the name tags say whole names to a screen reader', async () => {
@@ -140,7 +179,7 @@ describe('clients of earlier experiments', () => {
   });
 
   it('shortens an arrow label in a narrow lane (next to the broker) but keeps the whole of it in the row\'s spoken label', async () => {
-    const entries = [...TWO_EXPERIMENTS, makePacketEntry({ seq: 8, timeMs: 1010, clientKey: 'exp4-late', clientName: 'Late subscriber (experiment)', clientNameText: labText('playground.experimentClients.lateSubscriber'), direction: 'toClient', type: 'CONNACK', packetId: null, qos: null, topic: null, payloadPreview: null, payloadBytes: null, sessionPresent: false, reasonCode: 0 })];
+    const entries = [...TWO_EXPERIMENTS, makePacketEntry({ seq: 8, timeMs: 1010, clientKey: 'exp-late-subscriber', clientName: 'Late subscriber (experiment)', clientNameText: labText('playground.experimentClients.lateSubscriber'), direction: 'toClient', type: 'CONNACK', packetId: null, qos: null, topic: null, payloadPreview: null, payloadBytes: null, sessionPresent: false, reasonCode: 0 })];
     const { wrapper } = await mountPlayground(playgroundBridge({ entries }));
     await wrapper.get('[data-testid="show-earlier"]').setValue(true);
     const row = wrapper.findAll('[data-testid="diagram-row"]').at(-1)!;

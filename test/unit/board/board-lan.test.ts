@@ -46,7 +46,7 @@ describe('LAN mode', () => {
   it("writes the lesson's config.h for this broker and the PubSubClient connect line", async () => {
     harness = await createBoard();
     const before = await harness.service.getConfig(undefined);
-    expect(before.warnings.join(' ')).toContain('switch LAN mode on');
+    expect(before.warnings.join(' ')).toContain('switch on "Open the built-in broker to my network"');
     expect(before.warningTexts).toEqual([{ key: 'board.configWarnings.lanOff' }]);
     const lan = await harness.service.setLanBroker(true);
     const config = await harness.service.getConfig(undefined);

@@ -45,7 +45,8 @@ export async function runExperiment(id: ExperimentId, target: PlaygroundTarget, 
     if (!(error instanceof LabError)) deps.logger.error(`Experiment ${id} failed unexpectedly`, error);
     // A LabError's words are an error's (its key when it has one); anything else is said here, as a key.
     const { observed, observedText, ...why } = told([said('failedUnexpected')], said('failedWhy'));
-    const seen = error instanceof LabError ? { observed: error.message, ...(error.text ? { observedText: [error.text] } : {}) } : { observed, observedText };
+    // A LabError thrown with a plain English message has no key: the page then says "failed unexpectedly" in its language.
+    const seen = error instanceof LabError ? { observed: error.message, observedText: error.text ? [error.text] : observedText } : { observed, observedText };
     result = {
       ...base,
       outcome: 'failed',

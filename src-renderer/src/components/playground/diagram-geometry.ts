@@ -1,6 +1,7 @@
 // Pure geometry of the sequence diagram: where each lifeline stands and where each row's arrow starts and ends.
 // No Vue, no DOM: the diagram component renders what these functions return, so tests can check the maths.
 import type { LogEntry, ProxyAction } from '../../../../src-shared/contract/playground';
+import { CHAR_WIDTH_PX } from './label-fit';
 
 export const BROKER_LIFELINE = '\u0000broker';
 export const ROW_HEIGHT_PX = 34;
@@ -94,10 +95,8 @@ export function arrowHeadPath(x1: number, x2: number, y: number): string {
   return `M ${x2} ${y} L ${x2 - dir * length} ${y - 5} L ${x2 - dir * length} ${y + 5} Z`;
 }
 
-/** About how wide one character of the diagram's 12px text is; SVG text does not wrap, so long notes are shortened. */
-const CHAR_WIDTH_PX = 6.8;
 
-/** The text, cut after a whole word with an ellipsis so it fits in widthPx (the tooltip still has all of it): a cut
+/** SVG text does not wrap, so a long note is shortened. The text, cut after a whole word with an ellipsis so it fits in widthPx (the tooltip still has all of it): a cut
  *  word ("retai…") reads as a typo, in any language. */
 export function fitText(text: string, widthPx: number): string {
   const maxChars = Math.max(8, Math.floor(widthPx / CHAR_WIDTH_PX));

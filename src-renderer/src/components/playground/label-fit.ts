@@ -7,7 +7,7 @@ import type { LabelPart } from './packet-describe';
 export type MeasureText = (text: string) => number;
 
 /** About how wide one character of the diagram's 12px text is, for when nothing can measure (a test DOM). */
-const CHAR_WIDTH_PX = 6.8;
+export const CHAR_WIDTH_PX = 6.8;
 /** Bold parts (lost, dup=1) and the halo around the text make it a little wider than measured in the regular face. */
 const SAFETY = 1.03;
 const HALO_PX = 4;
@@ -28,7 +28,8 @@ export function fitLabelParts(parts: readonly LabelPart[], widthPx: number, meas
   const optional = parts.filter((part, index) => index > 0 && !KEPT_TONES.has(part.tone));
   const build = (count: number): LabelPart[] => {
     const shown = [parts[0]!, ...optional.slice(0, count)].map((part) => ({ ...part }));
-    shown.at(-1)!.text += '…';
+    // The ellipsis marks fields left out; with none left out there is nothing to mark, however tight the lane.
+    if (count < optional.length) shown.at(-1)!.text += '…';
     return [...shown, ...kept];
   };
   for (let count = optional.length - 1; count > 0; count -= 1) {
