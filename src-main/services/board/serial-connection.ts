@@ -29,6 +29,8 @@ export class SerialConnection {
   private target: SessionOptions | null = null;
   private identity: UsbIdentity | null = null;
   private reopening = false;
+  /** The open port was in a listing (or its path existed) at least once: its absence later means it has gone. */
+  private seenWhileOpen = false;
   private generation = 0;
   private status: SerialStatus;
   private readonly now: () => number;
@@ -98,11 +100,19 @@ export class SerialConnection {
     this.update({ bytesOut: this.status.bytesOut + bytes.length });
   }
 
-  /** Called with every port listing: an unplugged board that is back (same path or same USB device) is reopened. */
+  /** Called with every port listing: an open port that has gone is unplugged (when no read noticed it), and an
+   *  unplugged board that is back (same path or same USB device) is reopened. */
   async noticePorts(listed: SerialPortInfo[], pathExists: (path: string) => boolean): Promise<void> {
     const target = this.target;
-    if (!target || this.status.state !== 'unplugged' || this.reopening) return;
+    if (!target) return;
     const samePath = listed.some((info) => info.path === target.path) || pathExists(target.path);
+    if (this.status.state === 'open') {
+      // Only a path seen while open counts as gone: one the listing never shows (Windows' \\.\COM10) is not.
+      if (samePath) this.seenWhileOpen = true;
+      else if (this.seenWhileOpen) await this.session?.lost();
+      return;
+    }
+    if (this.status.state !== 'unplugged' || this.reopening) return;
     const moved = this.identity ? listed.find((info) => sameDevice(identityOf(info), this.identity)) : undefined;
     const path = samePath ? target.path : moved?.path;
     if (!path) return;
@@ -139,6 +149,7 @@ export class SerialConnection {
       throw superseded();
     }
     this.session = session;
+    this.seenWhileOpen = false;
     session.onData((data) => {
       this.status.bytesIn += data.length;
       this.emitter.emit('data', data);

@@ -76,6 +76,12 @@ export class SerialSession {
     await this.end({ unplugged: false });
   }
 
+  /** The port left the system while no read failed (a pseudo-terminal whose other end closed can leave a read
+   *  waiting for good): ends the session as unplugged. */
+  async lost(): Promise<void> {
+    await this.end({ unplugged: true });
+  }
+
   private async readLoop(): Promise<void> {
     while (!this.ended) {
       const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOARD_MAX_LINE_BYTES, type BoardPorts, type MonitorLine, type SerialStatus } from '../../../src-shared/contract/board';
 import { LabError } from '../../../src-shared/contract/result';
-import { waitFor } from '../mqtt/service-harness';
+import { sleep, waitFor } from '../mqtt/service-harness';
 import { createBoard, type BoardHarness } from './support/board-harness';
 import { errnoError } from './support/fake-binding';
 
@@ -187,6 +187,17 @@ describe('errors a student meets', () => {
     await waitFor(() => status().state === 'open', 'the board to be reopened');
     harness.binding.print(WIO, 'light:3\n');
     await waitFor(() => texts(harness.lines()).includes('light:3'), 'a line after the replug');
+  });
+
+  it('a port that leaves the list while its read never fails is still reported unplugged, and reopened', async () => {
+    await openWio();
+    await sleep(300); // a few port listings (every 50 ms here) see it while it is open
+    harness.binding.unplug(WIO, { quiet: true });
+    const status = () => harness.service.getState().serial;
+    await waitFor(() => status().state === 'unplugged', 'the unplugged state from the port listing');
+    expect(texts(harness.lines(), 'note').some((text) => text.startsWith('board unplugged'))).toBe(true);
+    harness.binding.replug(WIO);
+    await waitFor(() => status().state === 'open', 'the board to be reopened');
   });
 
   it('close stops reopening and leaves the log', async () => {

@@ -89,10 +89,11 @@ export class FakeBoardBinding implements SerialBinding {
     return this.ports.get(path)?.open?.isOpen ?? false;
   }
 
-  unplug(path: string): void {
+  /** quiet: the port leaves the list but a waiting read never fails, as a pseudo-terminal can do. */
+  unplug(path: string, options: { quiet?: boolean } = {}): void {
     const fake = this.ports.get(path)!;
     fake.plugged = false;
-    fake.unplug?.();
+    if (!options.quiet) fake.unplug?.();
   }
 
   replug(path: string): void {
