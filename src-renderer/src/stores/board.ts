@@ -79,7 +79,16 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   bridge.on('board.portsChanged', (next) => (ports.value = next));
-  bridge.on('board.serialChanged', (next) => (serial.value = next));
+  /** Counts serial status events: a call's answer is older than an event that came while the call was on its way
+   *  (an unplug right after Connect must not be hidden by the Connect's own, later answer). */
+  let serialEvents = 0;
+  bridge.on('board.serialChanged', (next) => {
+    serialEvents += 1;
+    serial.value = next;
+  });
+  function takeSerial(next: SerialStatus | null | undefined, eventsBefore: number): void {
+    if (next && serialEvents === eventsBefore) serial.value = next;
+  }
   bridge.on('board.linesAppended', ({ lines: added, cleared }) => appendLines(added, cleared));
   bridge.on('board.plotAppended', ({ series, cleared }) => appendPlot(series, cleared));
   bridge.on('board.understandingChanged', (next) => (understanding.value = next));
@@ -87,10 +96,11 @@ export const useBoardStore = defineStore('board', () => {
   bridge.on('board.lanChanged', (next) => (lan.value = next));
 
   async function load(): Promise<void> {
+    const eventsBefore = serialEvents;
     const snapshot = await callInto(bridge, error, 'board.getState', {});
     if (!snapshot) return;
     ports.value = snapshot.ports;
-    serial.value = snapshot.serial;
+    takeSerial(snapshot.serial, eventsBefore);
     understanding.value = snapshot.understanding;
     bridgeStatus.value = snapshot.bridge;
     lan.value = snapshot.lan;
@@ -124,14 +134,16 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   async function open(path: string): Promise<boolean> {
+    const eventsBefore = serialEvents;
     const next = await callInto(bridge, portError, 'board.open', { path, baudRate: baudRate.value, dtr: dtr.value });
-    if (next) serial.value = next;
+    takeSerial(next, eventsBefore);
     return Boolean(next);
   }
 
   async function close(): Promise<void> {
+    const eventsBefore = serialEvents;
     const next = await callInto(bridge, portError, 'board.close', {});
-    if (next) serial.value = next;
+    takeSerial(next, eventsBefore);
   }
 
   async function sendLine(text: string): Promise<boolean> {

@@ -93,6 +93,20 @@ describe('ports', () => {
     expect(wrapper.findAll('datalist option').map((option) => option.attributes('value'))).toEqual(['/tmp/lab/board']);
   });
 
+  it('an unplug reported while Connect is still answering is not hidden by that older answer', async () => {
+    const bridge = new FakeBridge();
+    bridge.handle('board.open', (input) => {
+      // The main side opened the port and said so; the board went away before the call's answer reached the page.
+      bridge.emit('board.serialChanged', makeSerialStatus({ state: 'unplugged', path: input.path, problem: 'unplugged' }));
+      return ok(makeSerialStatus({ state: 'open', path: input.path, baudRate: 9600 }));
+    });
+    const { wrapper } = await mountBoard(bridge);
+    await byLabel(wrapper, 'Port path').setValue('/tmp/lab/board');
+    await button(wrapper, 'Connect').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[role="status"][aria-label="Board connection"]').text()).toContain('Board unplugged, waiting for it to come back.');
+  });
+
   it('says when the board is unplugged, and explains a permission error with the dialout command', async () => {
     const { wrapper, bridge } = await mountBoard();
     bridge.emit('board.serialChanged', makeSerialStatus({ state: 'unplugged', path: '/dev/ttyACM0' }));
