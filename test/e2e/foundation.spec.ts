@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { expect, test } from './fixtures';
+import { connectToNobodyHome } from './lab-steps';
 
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -53,14 +54,7 @@ test('a message published from the page reaches mosquitto_sub', async ({ page, l
 test('a broker that is not there gives a readable error', async ({ page, lab }) => {
   const port = await closedPort();
   await page.goto(lab.url);
-  await page.getByRole('button', { name: 'Connection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Connection' });
-  await dialog.getByRole('button', { name: 'New custom profile' }).click();
-  await dialog.getByLabel('Profile name').fill('Nobody home');
-  await dialog.getByLabel('Broker host').fill('127.0.0.1');
-  await dialog.getByLabel('Port', { exact: true }).fill(String(port));
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await connectToNobodyHome(page, port);
   const status = page.getByRole('status', { name: 'Lab connection' });
   await expect(status).toContainText(`No broker is answering at 127.0.0.1:${port}`);
   await expect(status).toContainText(/try the built-in broker/i);

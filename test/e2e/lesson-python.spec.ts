@@ -1,45 +1,24 @@
 // The Lesson in Chromium with the student's own Python code (Debian python3-paho-mqtt at /usr/bin/python3) on the
 // built-in broker: the lab is set to "your code is the device", a Python device (light sensor and LED over the lab's
 // CounterFit address) and a Python server run, and the student, by keyboard, sees E1 to E6 turn green.
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { activate, tabTo, typeInto } from './keyboard';
+import { PythonRuns, type PythonRun } from '../support/python-runs';
 
-const PYTHON = '/usr/bin/python3';
 const STUDENT_ID = 'priya-py';
 const FIXTURES = path.resolve(import.meta.dirname, '../interop/nightlight-fixtures');
 const EXERCISES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'];
 
-interface PythonRun {
-  child: ChildProcess;
-  output: () => string;
-}
-
-const pythons: PythonRun[] = [];
+const pythons = new PythonRuns();
 
 /** Starts one of the lesson's Python programs the way a student runs it; it is stopped after the file. */
 function runPython(script: string, args: string[]): PythonRun {
-  const child = spawn(PYTHON, ['-u', path.join(FIXTURES, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const run = { child, output: () => output };
-  pythons.push(run);
-  return run;
+  return pythons.start([path.join(FIXTURES, script), ...args]);
 }
 
-async function stopPythons(): Promise<void> {
-  for (const run of pythons.splice(0)) {
-    if (run.child.exitCode !== null || run.child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => run.child.once('exit', resolve));
-    run.child.kill('SIGTERM');
-    const timer = setTimeout(() => run.child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
+const stopPythons = () => pythons.stopAll();
 
 test.afterAll(stopPythons);
 

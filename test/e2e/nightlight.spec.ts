@@ -2,6 +2,7 @@
 // whose command switches the LED (100: on, 500: off), and both consoles print the lesson's lines.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { runNightlightFast } from './lab-steps';
 
 // Screenshots to look at as a student would (the best one is kept in docs/screenshots/nightlight.png by hand).
 const SCREENSHOTS = process.env.NIGHTLIGHT_SCREENSHOTS_DIR ?? 'test-results/nightlight';
@@ -57,12 +58,7 @@ test('light 100 makes the server send led_on true and the LED glows; 500 switche
 
 test("after a power cycle the consoles print exactly the lesson's lines", async ({ page, lab }) => {
   await openNightlight(page, lab.url);
-  const interval = page.getByLabel('Send every (seconds)');
-  await interval.fill('1');
-  await interval.press('Enter');
-  const start = page.getByRole('button', { name: 'Start server' });
-  if (await start.isVisible()) await start.click();
-  await expect(page.getByTestId('server-status')).toContainText('Running: listening on');
+  await runNightlightFast(page);
 
   await page.getByRole('button', { name: 'Power off' }).click();
   await expect(page.getByTestId('device-connection')).toContainText('Powered off');

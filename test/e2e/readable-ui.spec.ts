@@ -6,6 +6,7 @@ import net from 'node:net';
 import type { Page } from '@playwright/test';
 import mqtt from 'mqtt';
 import { expect, test } from './fixtures';
+import { connectToNobodyHome } from './lab-steps';
 
 const LATIN_MONTHS = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 const CLOCK = /^\d\d:\d\d:\d\d$/;
@@ -96,14 +97,7 @@ test('a failed connect keeps the header one line; "Why?" shows the reason and le
   await useLanguage(page, 'en');
   const header = page.locator('header.header');
   const connectedHeight = (await header.boundingBox())!.height;
-  await page.getByRole('button', { name: 'Connection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Connection' });
-  await dialog.getByRole('button', { name: 'New custom profile' }).click();
-  await dialog.getByLabel('Profile name').fill('Nobody home');
-  await dialog.getByLabel('Broker host').fill('127.0.0.1');
-  await dialog.getByLabel('Port', { exact: true }).fill(String(port));
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.getByRole('button', { name: 'Connect' }).click();
+  const dialog = await connectToNobodyHome(page, port);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   for (const [locale, why, state, reason] of [

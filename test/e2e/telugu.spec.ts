@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import mqtt from 'mqtt';
 import { CODE_SELECTOR, TEXT_ATTRIBUTES, untranslatedWords } from '../renderer/i18n/latin-words';
 import { expect, test } from './fixtures';
+import { runNightlightFast } from './lab-steps';
 import { tabTo } from './keyboard';
 
 const STUDENT_ID = 'tee2e';
@@ -215,12 +216,7 @@ test('Playground: a client connected and an experiment run to its result, in Tel
 
 test('Nightlight: the virtual device and the server exchange a few readings, in Telugu', async ({ page, lab }) => {
   const studentId = await openLab(page, lab.url, 'nightlight', 'Nightlight');
-  const interval = page.getByLabel('Send every (seconds)');
-  await interval.fill('1');
-  await interval.press('Enter');
-  const start = page.getByRole('button', { name: 'Start server' });
-  if (await start.isVisible()) await start.click();
-  await expect(page.getByTestId('server-status')).toContainText('Running: listening on');
+  await runNightlightFast(page);
   const light = page.getByLabel('Light (0-1023)');
   await light.fill('100');
   await light.press('Enter');

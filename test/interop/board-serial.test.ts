@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LabServices } from '../../src-main/services/create-lab';
 import { startRealLab, type Call } from '../support/real-lab';
 import { startSimulatedBoard, type SimulatedBoard } from './board-fixtures/pty-pair';
+import { eventually } from '../support/eventually';
 
 const STUDENT_ID = 'lab-board9';
 
@@ -17,16 +18,6 @@ let dataDir: string;
 let board: SimulatedBoard | undefined;
 let call: Call;
 const children: Array<ReturnType<typeof spawn>> = [];
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const inLines = async () => (await call('board.getLog', { limit: 5000 })).lines.filter((line) => line.kind === 'in').map((line) => line.text);
 const state = () => call('board.getState', {});

@@ -1,38 +1,23 @@
 // The lesson's checks with real Python peers (Debian python3-paho-mqtt at /usr/bin/python3) on the built-in broker:
 // a device that uses the lab's CounterFit endpoint (the lab sees its LED) and one the lab cannot look into.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDataDir, startLessonLab, stepOf, waitFor, waitForAsync, waitForStep, type LessonLab } from '../unit/lesson/lesson-harness';
+import { PythonRuns, type PythonRun } from '../support/python-runs';
 
-const PYTHON = '/usr/bin/python3';
 const STUDENT_ID = 'lab-lsnpy1';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NIGHTLIGHT_FIXTURES = path.join(here, 'nightlight-fixtures');
 const LESSON_FIXTURES = path.join(here, 'lesson-fixtures');
 const EXERCISES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'] as const;
 
-interface PythonRun {
-  child: ChildProcess;
-  output: () => string;
-}
-
 describe('lesson checks with Python code', () => {
   let lesson: LessonLab;
   let dataDir: string;
-  const pythons: PythonRun[] = [];
-
-  function runPython(script: string, args: string[]): PythonRun {
-    const child = spawn(PYTHON, ['-u', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const run = { child, output: () => output };
-    pythons.push(run);
-    return run;
-  }
+  const pythons = new PythonRuns();
+  const runPython = (script: string, args: string[]): PythonRun => pythons.start([script, ...args]);
 
   beforeEach(async () => {
     dataDir = newDataDir();
@@ -44,13 +29,7 @@ describe('lesson checks with Python code', () => {
   });
 
   afterEach(async () => {
-    for (const run of pythons.splice(0)) {
-      if (run.child.exitCode === null && run.child.signalCode === null) {
-        const exited = new Promise((resolve) => run.child.once('exit', resolve));
-        run.child.kill('SIGTERM');
-        await exited;
-      }
-    }
+    await pythons.stopAll();
     await lesson.lab.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,7 +1,6 @@
 // The nightlight against real Python peers (Debian python3-paho-mqtt 1.6 at /usr/bin/python3) on the lab's built-in
 // broker: the lesson's server answering the lab's device, the lesson's device (over the CounterFit endpoint) answered
 // by the lab's server, and the code "show me the code" generates, run as it is.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LabServices } from '../../src-main/services/create-lab';
 import { startRealLab, type Call } from '../support/real-lab';
 import { waitFor } from '../unit/mqtt/service-harness';
+import { PythonRuns, type PythonRun } from '../support/python-runs';
 
-const PYTHON = '/usr/bin/python3';
 const STUDENT_ID = 'lab-py4int';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'nightlight-fixtures');
@@ -23,30 +22,15 @@ const BOUNDARIES: Array<[number, boolean]> = [
   [1023, false],
 ];
 
-interface PythonRun {
-  child: ChildProcess;
-  output: () => string;
-}
-
 describe('nightlight with the lesson\'s Python code', () => {
   let lab: LabServices;
   let dataDir: string;
   let call: Call;
-  const pythons: PythonRun[] = [];
+  const pythons = new PythonRuns();
 
-  /** NIGHTLIGHT_PYTHONPATH=/folder/with/paho-mqtt-2 runs the same tests against paho-mqtt 2.x (the lesson's own code needs 1.x). */
   function runPython(args: string[], env: Record<string, string> = {}): PythonRun {
     const pythonPath = [process.env.NIGHTLIGHT_PYTHONPATH, env.PYTHONPATH].filter(Boolean).join(':');
-    const child = spawn(PYTHON, ['-u', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env, ...(pythonPath ? { PYTHONPATH: pythonPath } : {}) },
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const run = { child, output: () => output };
-    pythons.push(run);
-    return run;
+    return pythons.start(args, { ...env, ...(pythonPath ? { PYTHONPATH: pythonPath } : {}) });
   }
 
   beforeEach(async () => {
@@ -57,13 +41,7 @@ describe('nightlight with the lesson\'s Python code', () => {
   });
 
   afterEach(async () => {
-    for (const run of pythons.splice(0)) {
-      if (run.child.exitCode === null && run.child.signalCode === null) {
-        const exited = new Promise((resolve) => run.child.once('exit', resolve));
-        run.child.kill('SIGTERM');
-        await exited;
-      }
-    }
+    await pythons.stopAll();
     await lab.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -11,6 +11,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabServices } from '../../src-main/services/create-lab';
 import { startRealLab, type Call } from '../support/real-lab';
+import { eventually } from '../support/eventually';
 
 const RUNS = 200;
 const STUDENT_ID = 'lab-fuzz7';
@@ -22,16 +23,6 @@ let socat: ChildProcess;
 /** Written asynchronously: a blocking write to a full pseudo-terminal would stop the very event loop that reads it. */
 let board: FileHandle;
 let call: Call;
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** What a confused or broken board might print. */
 const garbage: fc.Arbitrary<Uint8Array> = fc.oneof(

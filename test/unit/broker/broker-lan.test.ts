@@ -1,29 +1,15 @@
 // LAN mode of the built-in broker, tested on 127.0.0.1 only (the bind host is injected; the app uses 0.0.0.0):
 // a second listener that needs the generated credentials, loopback unchanged, off disconnects LAN clients.
 import net from 'node:net';
-import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrokerService, LanListenerStatus } from '../../../src-main/services/broker/broker-service';
 import { credentialsMatch } from '../../../src-main/services/broker/lan-listener';
 import { closeAll, connectClient, createTestBroker, tcpUrl, waitFor } from './support/broker-test-kit';
+import { connackCode } from './support/lan-class-kit';
 
 const CREDENTIALS = { username: 'mqttlab-board', password: 'k7Qm2xPz9RtW4vNs' };
 
 afterEach(closeAll);
-
-/** Resolves with the CONNACK return code the broker answers (0 = accepted). */
-function connackCode(port: number, options: mqtt.IClientOptions = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
-    client.once('connect', () => client.end(true, () => resolve(0)));
-    client.once('error', (error) => {
-      client.end(true);
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'number') resolve(code);
-      else reject(error);
-    });
-  });
-}
 
 function refusesConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {

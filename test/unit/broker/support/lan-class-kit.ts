@@ -23,7 +23,7 @@ export async function classBroker(students?: LanStudentLogin[]): Promise<{ broke
 }
 
 /** Connects, and resolves with the CONNACK return code (0 = accepted); the client is always ended. */
-export function connackCode(port: number, options: mqtt.IClientOptions): Promise<number> {
+export function connackCode(port: number, options: mqtt.IClientOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 10_000, ...options });
     client.once('connect', () => client.end(true, () => resolve(0)));
