@@ -27,6 +27,17 @@ function buttonNamed(wrapper: VueWrapper, name: string): DOMWrapper<HTMLButtonEl
 }
 
 /** A refused connection to a broker on this computer, explained by the main side's real code. */
+/** Opens the Connection dialog of a Telugu page and presses Connect on test.mosquitto.org (plain). */
+async function connectInTelugu(bridge: FakeBridge): Promise<VueWrapper> {
+  const { wrapper } = await mountLab(App, { bridge });
+  await buttonNamed(wrapper, 'కనెక్షన్').trigger('click');
+  await flushPromises();
+  await wrapper.get('input[type="radio"][value="mosquitto-plain"]').setValue(true);
+  await buttonNamed(wrapper, 'కనెక్ట్ చేయి').trigger('click');
+  await flushPromises();
+  return wrapper;
+}
+
 const refused = explainMqttError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { host: '127.0.0.1', port: 1884 });
 
 // Mounting the whole app takes seconds on a busy machine; these check words, not speed.
@@ -63,12 +74,7 @@ describe('errors in the student language', { timeout: 30_000 }, () => {
     const bridge = speaking('te', explorerBridge());
     const dnsFailed = new LabError('DNS_FAILED', errorText('errors.mqtt.dnsNotFound', { host: 'nohost.invalid' }));
     bridge.handle('connection.useProfile', () => ({ ok: false, error: dnsFailed.toInfo() }));
-    const { wrapper } = await mountLab(App, { bridge });
-    await buttonNamed(wrapper, 'కనెక్షన్').trigger('click');
-    await flushPromises();
-    await wrapper.get('input[type="radio"][value="mosquitto-plain"]').setValue(true);
-    await buttonNamed(wrapper, 'కనెక్ట్ చేయి').trigger('click');
-    await flushPromises();
+    const wrapper = await connectInTelugu(bridge);
     const alert = wrapper.get('dialog [role="alert"]');
     expect(alert.text()).toBe(formatLabText(telugu.mqtt.dnsNotFound, { host: 'nohost.invalid' }));
     expect(dnsFailed.message).toContain('"nohost.invalid" could not be found');
@@ -77,12 +83,7 @@ describe('errors in the student language', { timeout: 30_000 }, () => {
   it('falls back to the English message when an error carries no key', async () => {
     const bridge = speaking('te', explorerBridge());
     bridge.handle('connection.useProfile', () => fail('UNAVAILABLE', 'An old sentence with no key.'));
-    const { wrapper } = await mountLab(App, { bridge });
-    await buttonNamed(wrapper, 'కనెక్షన్').trigger('click');
-    await flushPromises();
-    await wrapper.get('input[type="radio"][value="mosquitto-plain"]').setValue(true);
-    await buttonNamed(wrapper, 'కనెక్ట్ చేయి').trigger('click');
-    await flushPromises();
+    const wrapper = await connectInTelugu(bridge);
     expect(wrapper.get('dialog [role="alert"]').text()).toBe('An old sentence with no key.');
   });
 });
